@@ -1,0 +1,25 @@
+"""The dataset's data model: the single source of truth for every field, type, allowed value and description."""
+
+from schema.article import Article, ArticleMetadata, BoilerplateSpan, Relation, TextQualityIssue
+from schema.claim import Claim, ClaimLabels
+from schema.common import MissingReason, Provenance
+from schema.condition import CODE_SYSTEMS, Condition, ConditionConcept, ConditionMention
+from schema.evidence import ReferenceIdentifiers
+from schema.raw import (
+    ArticleFile,
+    BibliographyFile,
+    ClaimGroup,
+    ClaimGroupsFile,
+    ConditionsFile,
+    SecondAnnotationFile,
+)
+
+#: The published configs, in the order the card lists them, with the model of one row each.
+CONFIGS = {"articles": Article, "claims": Claim, "conditions": Condition}
+
+__all__ = [
+    "Article", "ArticleFile", "ArticleMetadata", "BibliographyFile", "BoilerplateSpan", "CODE_SYSTEMS", "CONFIGS",
+    "Claim", "ClaimGroup", "ClaimGroupsFile", "ClaimLabels", "Condition", "ConditionConcept", "ConditionMention",
+    "ConditionsFile", "MissingReason", "Provenance", "ReferenceIdentifiers", "Relation", "SecondAnnotationFile",
+    "TextQualityIssue",
+]

@@ -1,0 +1,42 @@
+"""Claims: what an article asserts, where it says it, and how it stands against the evidence."""
+
+from __future__ import annotations
+
+from pydantic import Field, StrictStr
+
+from schema.common import NonEmptyText, Offset, Provenance, Record, Slug
+from schema.enums import Certainty, ClaimType, EvidenceCited, Language, Verdict
+from schema.evidence import ReferenceIdentifiers
+
+
+class ClaimLabels(Record):
+    """The labels an annotator gives a claim span; shared by first and second annotations."""
+
+    text_en: NonEmptyText = Field(description="The claim restated as one plain English sentence, in the annotator's words.")
+    claim_type: ClaimType = Field(description="What the claim asserts.")
+    condition_ids: list[Slug] = Field(
+        description="Conditions the claim is about, as condition_id values of the conditions config; empty when none."
+    )
+    certainty: Certainty = Field(description="How firmly the article commits to the claim.")
+    evidence_cited: EvidenceCited = Field(description="What support the article offers for the claim.")
+
+
+class Claim(ClaimLabels):
+    """One published claim row."""
+
+    claim_id: StrictStr = Field(description="Stable identifier: the article_id, a colon and the claim's local id, e.g. 'en-x:c07'.")
+    article_id: Slug = Field(description="The article the claim is made in.")
+    language: Language = Field(description="Language of the article, repeated here for filtering.")
+    start: Offset = Field(description="Offset of the claim's first character in the article text, in Unicode code points.")
+    end: Offset = Field(description="Offset just past the claim's last character (exclusive).")
+    text: StrictStr = Field(description="The claim's words in the article, equal to article.text[start:end].")
+    claim_group_id: Slug = Field(
+        description="Shared by every claim, in any article or language, that makes the same assertion."
+    )
+    verdict: Verdict = Field(description="How the claim stands against the evidence; shared by its claim group.")
+    verdict_rationale: NonEmptyText = Field(description="Why the verdict was given, in one to three sentences.")
+    verdict_references: list[ReferenceIdentifiers] = Field(
+        description="The sources the verdict rests on, with their verified identifiers; empty for not_assessable."
+    )
+    provenance: Provenance = Field(description="Who annotated the span and its labels.")
+    verdict_provenance: Provenance = Field(description="Who assessed the claim group's verdict.")

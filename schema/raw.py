@@ -1,0 +1,131 @@
+"""The hand-written annotation files in raw/, as annotators type them: passages by quote, never by offset."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from schema.article import ArticleMetadata, Relation
+from schema.claim import ClaimLabels
+from schema.common import Bool, GuidelineVersion, NonEmptyText, Pseudonym, Record, Slug
+from schema.condition import ConditionConcept
+from schema.enums import BoilerplateKind, MentionForm, TextQualityFlag, Verdict
+from schema.evidence import ReferenceIdentifiers
+from schema.quote import QuoteSelector
+from schema.rating import DiscernRating, JamaRating
+
+
+class AnnotationDefaults(Record):
+    """Provenance that applies to every annotation of a file unless an item overrides it."""
+
+    annotator: Pseudonym = Field(description="Pseudonym of the annotator who wrote the file.")
+    guideline_version: GuidelineVersion = Field(description="Version of the guidelines the file follows.")
+
+
+class AnnotationOverrides(Record):
+    """Per-item provenance fields an annotator may set."""
+
+    annotator: Pseudonym | None = Field(default=None, description="Overrides the file's annotator for this item.")
+    adjudicated: Bool = Field(default=False, description="True when the item was settled in adjudication.")
+
+
+class BoilerplateAnnotation(QuoteSelector):
+    """A stretch of page chrome, anchored by quote."""
+
+    kind: BoilerplateKind = Field(description="What kind of page chrome the passage is.")
+
+
+class TextQualityAnnotation(QuoteSelector):
+    """A passage that shows a text defect, anchored by quote."""
+
+    flag: TextQualityFlag = Field(description="Which defect the passage shows.")
+    note: NonEmptyText = Field(description="What is wrong with the passage.")
+
+
+class ClaimAnnotation(QuoteSelector, ClaimLabels, AnnotationOverrides):
+    """A claim as the annotator writes it."""
+
+    id: Slug = Field(description="Local id of the claim within its article, e.g. 'c07'.")
+    claim_group_id: Slug = Field(description="The claim group, defined in raw/claim_groups.yaml.")
+
+
+class MentionAnnotation(QuoteSelector, AnnotationOverrides):
+    """A condition mention (or, with occurrence 'all', every match of the quote) as the annotator writes it."""
+
+    condition_id: Slug = Field(description="The condition concept, defined in raw/conditions.yaml.")
+    form: MentionForm = Field(description="How the condition is named here.")
+
+
+class Ratings(Record):
+    """DISCERN and JAMA ratings of one article."""
+
+    rater: Pseudonym = Field(description="Pseudonym of the rater.")
+    guideline_version: GuidelineVersion = Field(description="Version of the guidelines the rating follows.")
+    discern: list[DiscernRating] = Field(description="All sixteen DISCERN questions, in order.")
+    jama: list[JamaRating] = Field(description="All four JAMA criteria, in order.")
+
+
+class ArticleFile(ArticleMetadata):
+    """raw/articles/<stem>.yaml: everything annotated about one article."""
+
+    annotation: AnnotationDefaults = Field(description="Default provenance of the file's annotations.")
+    boilerplate: list[BoilerplateAnnotation] = Field(description="Page chrome in the text.")
+    relations: list[Relation] = Field(description="Links to related texts.")
+    text_quality: list[TextQualityAnnotation] = Field(description="Text defects with evidence passages.")
+    claims: list[ClaimAnnotation] = Field(description="Every claim of the article.")
+    mentions: list[MentionAnnotation] = Field(description="Every condition mention of the article.")
+    ratings: Ratings = Field(description="DISCERN and JAMA ratings.")
+
+
+class SecondClaimAnnotation(QuoteSelector, ClaimLabels):
+    """A claim found by the independent second annotator (no group and no verdict)."""
+
+    id: Slug = Field(description="Local id of the claim within the second annotation.")
+
+
+class SecondMentionAnnotation(QuoteSelector):
+    """A condition mention found by the independent second annotator."""
+
+    condition_id: Slug = Field(description="The condition concept, defined in raw/conditions.yaml.")
+    form: MentionForm = Field(description="How the condition is named here.")
+
+
+class SecondAnnotationFile(Record):
+    """raw/second_annotation/<stem>.yaml: an independent annotation of one article, used to measure agreement."""
+
+    article_id: Slug = Field(description="The article annotated a second time.")
+    annotation: AnnotationDefaults = Field(description="Who made the second annotation, under which guidelines.")
+    claims: list[SecondClaimAnnotation] = Field(description="Every claim the second annotator found.")
+    mentions: list[SecondMentionAnnotation] = Field(description="Every condition mention the second annotator found.")
+
+
+class ConditionsFile(Record):
+    """raw/conditions.yaml: the condition concepts and their verified codes."""
+
+    conditions: list[ConditionConcept] = Field(description="Every condition concept used by a mention or a claim.")
+
+
+class BibliographyFile(Record):
+    """raw/bibliography.yaml: every source a verdict may cite, verified once."""
+
+    references: list[ReferenceIdentifiers] = Field(description="The verified sources.")
+
+
+class ClaimGroup(Record):
+    """One assertion made by one or more claims, with its verdict."""
+
+    claim_group_id: Slug = Field(description="Stable identifier of the assertion.")
+    statement_en: NonEmptyText = Field(description="The assertion in one plain English sentence.")
+    verdict: Verdict = Field(description="How the assertion stands against the evidence.")
+    rationale: NonEmptyText = Field(description="Why, in one to three sentences, in the assessor's words.")
+    reference_ids: list[Slug] = Field(description="Citation keys from raw/bibliography.yaml the verdict rests on.")
+    assessor: Pseudonym | None = Field(default=None, description="Overrides the file's assessor for this group.")
+
+
+class ClaimGroupsFile(Record):
+    """raw/claim_groups.yaml: the claim groups, their verdicts, and the date of the evidence."""
+
+    evidence_as_of: date = Field(description="Date as of which the evidence behind every verdict was judged.")
+    annotation: AnnotationDefaults = Field(description="Default assessor and guideline version of the verdicts.")
+    groups: list[ClaimGroup] = Field(description="Every claim group.")
