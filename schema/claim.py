@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field, StrictStr
 
 from schema.common import NonEmptyText, Offset, Provenance, Record, Slug
@@ -23,6 +25,13 @@ class ClaimLabels(Record):
 
 class Claim(ClaimLabels):
     """One published claim row."""
+
+    #: Column order of the published table: identity and span first, then labels, then the verdict.
+    FIELD_ORDER: ClassVar[tuple[str, ...]] = (
+        "claim_id", "article_id", "language", "start", "end", "text", "text_en", "claim_group_id", "claim_type",
+        "condition_ids", "certainty", "evidence_cited", "verdict", "verdict_rationale", "verdict_references",
+        "provenance", "verdict_provenance",
+    )
 
     claim_id: StrictStr = Field(description="Stable identifier: the article_id, a colon and the claim's local id, e.g. 'en-x:c07'.")
     article_id: Slug = Field(description="The article the claim is made in.")

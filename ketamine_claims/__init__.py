@@ -1,0 +1,1 @@
+"""Build, validate and verify releases of the ketamine web-claims dataset."""

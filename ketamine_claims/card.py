@@ -1,0 +1,109 @@
+"""Render the dataset card (README.md of a release) from DATASET_CARD.md and the release's figures.
+
+DATASET_CARD.md is prose written by hand with placeholders such as ``{{ fields:claims }}``;
+every placeholder is filled from the models and the rows, so numbers and field tables are
+never typed by hand. An unknown placeholder is an error, not a blank.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import yaml
+
+from ketamine_claims.schema_export import field_rows, hf_features
+from ketamine_claims.writer import data_file
+from schema import CODE_SYSTEMS, CONFIGS
+from schema.enums import (
+    BoilerplateKind, Certainty, ClaimType, ConditionCategory, DocumentedEnum, EvidenceCited, MentionForm,
+    RelationType, SiteType, TextQualityFlag, Verdict,
+)
+
+PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)(?::([a-z_]+))?\s*\}\}")
+VOCABULARIES = (ClaimType, Certainty, EvidenceCited, Verdict, ConditionCategory, MentionForm, SiteType,
+                BoilerplateKind, RelationType, TextQualityFlag)
+
+
+class CardTemplateError(Exception):
+    """The hand-written card uses a placeholder the renderer does not know."""
+
+
+def front_matter(version: str, sizes: dict[str, tuple[int, int]]) -> str:
+    """The YAML header the Hugging Face Hub reads: configs, features, split sizes and card metadata."""
+    header = {
+        "pretty_name": "Ketamine web claims",
+        "license": "other",
+        "license_name": "mixed",
+        "license_details": "Annotations CC BY 4.0; code MIT; article texts remain their publishers' (see the card).",
+        "language": ["es", "en", "pl"],
+        "multilinguality": "multilingual",
+        "size_categories": ["n<1K"],
+        "task_categories": ["text-classification", "token-classification"],
+        "task_ids": ["fact-checking", "named-entity-recognition"],
+        "tags": ["health-misinformation", "claim-detection", "ketamine", "medical", "span-annotation"],
+        "version": version,
+        "configs": [
+            {"config_name": config, **({"default": True} if config == "claims" else {}),
+             "data_files": [{"split": "train", "path": data_file(config)}]}
+            for config in CONFIGS
+        ],
+        "dataset_info": [
+            {"config_name": config, "features": hf_features(model),
+             "splits": [{"name": "train", "num_bytes": sizes[config][1], "num_examples": sizes[config][0]}],
+             "dataset_size": sizes[config][1]}
+            for config, model in CONFIGS.items()
+        ],
+    }
+    return "---\n" + yaml.safe_dump(header, sort_keys=False, allow_unicode=True, width=1000) + "---\n"
+
+
+def render(template: str, values: dict[str, Callable[[str | None], str]]) -> str:
+    """Fill every placeholder of the template; raise CardTemplateError for an unknown one."""
+    def fill(match: re.Match) -> str:
+        name, argument = match.group(1), match.group(2)
+        if name not in values:
+            raise CardTemplateError(f"DATASET_CARD.md uses {{{{ {name} }}}}, which the card renderer does not know; "
+                                    f"known placeholders: {', '.join(sorted(values))}")
+        return values[name](argument)
+    return PLACEHOLDER.sub(fill, template)
+
+
+def table(header: list[str], rows: list[list]) -> str:
+    """A Markdown table; None shows as an en dash."""
+    def cell(value) -> str:
+        if value is None:
+            return "–"
+        return str(value).replace("|", "\\|").replace("\n", " ")
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def fields_table(config: str | None) -> str:
+    return table(["field", "type", "description"],
+                 [[f"`{name}`", kind, description] for name, kind, description in field_rows(CONFIGS[config])])
+
+
+def vocabulary_tables(_: str | None = None) -> str:
+    parts = []
+    for enum in VOCABULARIES:
+        parts.append(f"**{enum.__name__}** — {enum.__doc__.strip()}\n\n"
+                     + table(["value", "definition"], [[f"`{m.value}`", m.definition] for m in enum]))
+    return "\n\n".join(parts)
+
+
+def code_systems_table(_: str | None = None) -> str:
+    return table(["field", "code system and version"], [[f"`{k}`", v] for k, v in CODE_SYSTEMS.items()])
+
+
+def count_table(mapping: dict[str, int], label: str, enum: type[DocumentedEnum] | None = None) -> str:
+    total = sum(mapping.values())
+    rows = [[f"`{key}`", value, f"{100 * value / total:.0f} %" if total else "–"] for key, value in mapping.items()]
+    return table([label, "claims", "share"], rows)
+
+
+def cross_table(nested: dict[str, dict[str, int]], row_label: str, columns: list[str]) -> str:
+    rows = [[f"`{key}`"] + [inner.get(column, 0) for column in columns] + [sum(inner.values())]
+            for key, inner in nested.items()]
+    return table([row_label] + [f"`{c}`" for c in columns] + ["total"], rows)

@@ -1,0 +1,69 @@
+"""The command line: validate raw/, build a release, verify a release. Errors become one-line messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from ketamine_claims.errors import DatasetError, InvalidData, ReleaseInvalid
+from ketamine_claims.versions import VERSION
+
+ROOT = Path(__file__).resolve().parent.parent
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build_dataset.py", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = commands.add_parser("validate", help="check every raw annotation file; print one line per problem")
+    validate.add_argument("--raw", type=Path, default=ROOT / "raw", help="folder of raw annotations (default: raw/)")
+    build = commands.add_parser("build", help="validate raw/ and publish the release <out>/<version>/")
+    build.add_argument("--raw", type=Path, default=ROOT / "raw", help="folder of raw annotations (default: raw/)")
+    build.add_argument("--out", type=Path, default=ROOT / "dist", help="folder that holds the releases (default: dist/)")
+    build.add_argument("--version", default=VERSION, help=f"version to build (default: {VERSION})")
+    build.add_argument("--card", type=Path, default=ROOT / "DATASET_CARD.md", help="hand-written source of the card")
+    verify = commands.add_parser("verify", help="check a published release: checksums, schemas, counts, spans")
+    verify.add_argument("release", nargs="?", type=Path, default=ROOT / "dist" / VERSION,
+                        help=f"release folder (default: dist/{VERSION})")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        if arguments.command == "validate":
+            from ketamine_claims.raw_loader import load_raw
+
+            corpus = load_raw(arguments.raw)
+            claims = sum(len(a.record.claims) for a in corpus.articles)
+            print(f"ok: {len(corpus.articles)} articles, {claims} claims, {len(corpus.conditions.conditions)} "
+                  f"conditions valid ({time.perf_counter() - started:.2f} s)")
+        elif arguments.command == "build":
+            from ketamine_claims.release import build_release
+
+            result = build_release(arguments.raw, arguments.out, arguments.card, arguments.version)
+            state = "published" if result.created else "unchanged (an identical release exists)"
+            print(f"{result.folder}: {state}: {len(result.rows.articles)} articles, {len(result.rows.claims)} claims, "
+                  f"{len(result.rows.conditions)} conditions")
+        else:
+            from ketamine_claims.verify import verify_release
+
+            rows = verify_release(arguments.release)
+            print(f"{arguments.release}: verified: " + ", ".join(f"{k} {v} rows" for k, v in rows.items()))
+    except InvalidData as invalid:
+        for problem in invalid.problems:
+            print(problem, file=sys.stderr)
+        print(f"error: {len(invalid.problems)} problem(s); nothing was written", file=sys.stderr)
+        return EXIT_INVALID
+    except ReleaseInvalid as invalid:
+        for failure in invalid.failures:
+            print(f"{arguments.release}/{failure}", file=sys.stderr)
+        print(f"error: the release fails {len(invalid.failures)} check(s)", file=sys.stderr)
+        return EXIT_INVALID
+    except DatasetError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    return EXIT_OK

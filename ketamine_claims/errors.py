@@ -1,0 +1,62 @@
+"""Typed errors of the library; the command line turns them into one-line messages and exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as the input allows.
+
+    Rendered as ``path:line:col: field: what is wrong; how to fix it``.
+    """
+
+    path: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class DatasetError(Exception):
+    """Base of every error the library raises on purpose."""
+
+    exit_code = 1
+
+
+class InvalidData(DatasetError):
+    """The raw annotations break one or more rules; every problem found is listed."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=_problem_order)
+        super().__init__(f"{len(self.problems)} problem(s) in the raw data")
+
+
+class ReleaseConflict(DatasetError):
+    """A release of this version exists already and differs from what the sources build."""
+
+
+class ReleaseInvalid(DatasetError):
+    """A published release fails verification; every failure found is listed."""
+
+    def __init__(self, failures: list[str]):
+        self.failures = failures
+        super().__init__(f"{len(failures)} check(s) failed")
+
+
+class UsageError(DatasetError):
+    """The command line was called wrongly."""
+
+    exit_code = 2
+
+
+def _problem_order(problem: Problem) -> tuple:
+    return (problem.path, problem.line or 0, problem.column or 0, problem.field, problem.message)

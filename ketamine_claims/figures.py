@@ -1,0 +1,63 @@
+"""The card's figures, drawn from the release's own Parquet files and reproducible byte for byte."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from ketamine_claims.writer import data_file
+from schema.enums import ClaimType, Verdict
+
+#: Colour-blind-safe palette (Okabe–Ito), one colour per category, in enum order.
+PALETTE = ["#009E73", "#56B4E9", "#E69F00", "#D55E00", "#999999", "#CC79A7", "#0072B2", "#F0E442", "#000000"]
+
+
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.hashsalt": "ketamine-web-claims",
+                         "path.simplify": False})
+    return plt
+
+
+def _stacked_bars(path: Path, title: str, rows: dict[str, Counter], categories: list[str], xlabel: str) -> None:
+    plt = _pyplot()
+    labels = sorted(rows, key=lambda key: (-sum(rows[key].values()), key))
+    figure, axes = plt.subplots(figsize=(8, 0.35 * len(labels) + 1.6), dpi=100)
+    left = [0] * len(labels)
+    for index, category in enumerate(categories):
+        widths = [rows[label][category] for label in labels]
+        if any(widths):
+            axes.barh(labels, widths, left=left, color=PALETTE[index % len(PALETTE)], label=category,
+                      edgecolor="white", hatch=["", "//", "..", "xx", "\\\\", "oo", "++", "--", "**"][index % 9])
+            left = [a + b for a, b in zip(left, widths)]
+    axes.invert_yaxis()
+    axes.set_xlabel(xlabel)
+    axes.set_title(title)
+    axes.legend(loc="lower right", fontsize=7, frameon=False)
+    figure.tight_layout()
+    figure.savefig(path, format="png", metadata={"Software": None})
+    plt.close(figure)
+
+
+def write_figures(release: Path) -> list[str]:
+    """Draw every figure into release/figures/; return their paths relative to the release."""
+    claims = pq.read_table(release / data_file("claims"),
+                           columns=["article_id", "claim_type", "condition_ids", "verdict"]).to_pylist()
+    by_condition: dict[str, Counter] = defaultdict(Counter)
+    by_article: dict[str, Counter] = defaultdict(Counter)
+    for claim in claims:
+        for condition_id in claim["condition_ids"] or ["(no condition)"]:
+            by_condition[condition_id][claim["verdict"]] += 1
+        by_article[claim["article_id"]][claim["claim_type"]] += 1
+    folder = release / "figures"
+    folder.mkdir(exist_ok=True)
+    names = ["figures/verdicts_by_condition.png", "figures/claim_types_by_article.png"]
+    _stacked_bars(release / names[0], "Claim verdicts by condition", by_condition, Verdict.values(), "claims")
+    _stacked_bars(release / names[1], "Claims per article by type", by_article, ClaimType.values(), "claims")
+    return names

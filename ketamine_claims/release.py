@@ -1,0 +1,164 @@
+"""Build a release: validate raw/, derive rows, write every file into a staging folder, publish it atomically."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ketamine_claims import card
+from ketamine_claims.croissant import croissant
+from ketamine_claims.raw_loader import RawCorpus, load_raw
+from ketamine_claims.rows import ReleaseRows, build_rows
+from ketamine_claims.schema_export import arrow_schema
+from ketamine_claims.stats import agreement_figures, counts
+from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION
+from ketamine_claims.writer import (
+    data_file, publish, staging_folder, write_checksums, write_json, write_parquet, write_text,
+)
+from schema import CODE_SYSTEMS, CONFIGS
+
+LICENSES = {
+    "annotations": "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
+    "article_texts": "Copyright of their publishers; included verbatim for non-commercial research on health "
+                     "communication, and removed on request",
+    "code": "MIT",
+    "code_lists": "Codes are cited as identifiers only; the code sets themselves are not redistributed",
+}
+ANNOTATION_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+CITATION = ("@misc{ketamine_web_claims,\n  title = {Ketamine web claims: span-level claims, evidence verdicts "
+            "and quality ratings of web articles promoting ketamine therapy},\n  year = {2026},\n"
+            "  note = {Dataset, version VERSION}\n}")
+DESCRIPTION = ("Web articles in Spanish, English and Polish that promote ketamine therapy for chronic pain and "
+               "mental health, with every claim and condition mention annotated at span level, claim verdicts "
+               "against the medical evidence, condition codes (MeSH, ICD-10-CM, ICD-11) and DISCERN and JAMA "
+               "quality ratings.")
+
+
+@dataclass
+class BuildResult:
+    """Where a release was written and whether it was new."""
+
+    folder: Path
+    created: bool
+    rows: ReleaseRows
+
+
+def build_release(raw_dir: Path, out_root: Path, card_template: Path, version: str = VERSION,
+                  extras: bool = True) -> BuildResult:
+    """Validate, write and publish `out_root/<version>`; a no-op when an identical release exists."""
+    if version not in RELEASE_NOTES or version not in RELEASE_DATES:
+        raise ValueError(f"version {version} has no release note or date in ketamine_claims/versions.py")
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # the build holds many small objects and frees nothing until the end
+    try:
+        corpus = load_raw(raw_dir)
+        rows = build_rows(corpus)
+        staged = staging_folder(out_root, version)
+        try:
+            write_release(staged, corpus, rows, card_template.read_text(encoding="utf-8"), version, extras)
+            created = publish(staged, out_root / version)
+        finally:
+            shutil.rmtree(staged, ignore_errors=True)  # gone already when published
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return BuildResult(out_root / version, created, rows)
+
+
+def write_release(folder: Path, corpus: RawCorpus, rows: ReleaseRows, template: str, version: str,
+                  extras: bool) -> None:
+    """Write every file of a release into `folder`, checksums last."""
+    sizes = {}
+    for config, model in CONFIGS.items():
+        schema = arrow_schema(model, metadata={"dataset": "ketamine-web-claims", "version": version, "config": config})
+        table = write_parquet(rows.by_config()[config], schema, folder / data_file(config))
+        sizes[config] = (table.num_rows, table.nbytes)
+        write_json(model.model_json_schema(), folder / "json_schema" / f"{config}.schema.json")
+    figures = counts(rows)
+    agreement = agreement_figures(corpus)
+    metadata = {
+        "name": "ketamine-web-claims", "version": version, "release_date": RELEASE_DATES[version],
+        "release_notes": RELEASE_NOTES, "description": DESCRIPTION, "licenses": LICENSES,
+        "code_systems": CODE_SYSTEMS, "evidence_as_of": corpus.claim_groups.evidence_as_of.isoformat(),
+        "configs": {config: {"path": data_file(config), "rows": sizes[config][0]} for config in CONFIGS},
+        "counts": figures, "agreement": agreement,
+    }
+    write_json(metadata, folder / "metadata.json")
+    write_json(croissant(version, DESCRIPTION, ANNOTATION_LICENSE_URL, CITATION.replace("VERSION", version),
+                         RELEASE_DATES[version]), folder / "croissant.json")
+    figure_names: list[str] = []
+    if extras:
+        from ketamine_claims import explorer, figures as plots
+
+        figure_names = plots.write_figures(folder)
+        explorer.write_explorer(folder)
+    values = card_values(version, metadata, corpus, rows, figure_names)
+    write_text(card.front_matter(version, sizes) + card.render(template, values), folder / "README.md")
+    write_checksums(folder)
+
+
+def card_values(version: str, metadata: dict, corpus: RawCorpus, rows: ReleaseRows, figure_names: list[str]) -> dict:
+    """Every placeholder the hand-written card may use, each a function of an optional argument."""
+    figures = metadata["counts"]
+    by_article = figures["by_article"]
+    references = sorted(corpus.bibliography.references, key=lambda r: r.reference_id)
+    ratings = [
+        [f"`{a['article_id']}`", a["language"], a["discern_total"], a["discern_q16"], a["jama_score"],
+         ", ".join(f"{j['criterion'].removeprefix('JAMA_')}: {'met' if j['met'] else 'not met'}"
+                   for j in next(r for r in rows.articles if r["article_id"] == a["article_id"])["jama"])]
+        for a in by_article
+    ]
+    agreement_rows = [
+        [f"`{g['article_id']}`", g["language"], g["claims_first"], g["claims_second"], g["claim_f1_exact"],
+         g["claim_f1_overlap"], g["claim_pairs"], g["kappa_claim_type"], g["kappa_certainty"],
+         g["mentions_first"], g["mentions_second"], g["mention_f1_exact"], g["mention_f1_overlap"]]
+        for g in metadata["agreement"]
+    ]
+    verdict_columns = [v for v in ("supported", "partially_supported", "unsupported", "contradicted", "not_assessable")]
+    return {
+        "version": lambda _: version,
+        "release_date": lambda _: metadata["release_date"],
+        "evidence_as_of": lambda _: metadata["evidence_as_of"],
+        "release_notes": lambda _: "\n".join(f"- **{v}**: {note}" for v, note in sorted(RELEASE_NOTES.items(), reverse=True)),
+        "fields": card.fields_table,
+        "vocabularies": card.vocabulary_tables,
+        "code_systems": card.code_systems_table,
+        "licenses": lambda _: card.table(["part", "license"], [[k.replace("_", " "), v] for k, v in LICENSES.items()]),
+        "sizes": lambda _: card.table(["config", "rows", "file"], [[f"`{c}`", v["rows"], f"`{v['path']}`"]
+                                                                    for c, v in metadata["configs"].items()]),
+        "totals": lambda _: (f"{figures['articles']} articles, {figures['claims']} claims in "
+                             f"{figures['claim_groups']} claim groups, {figures['mentions']} condition mentions "
+                             f"of {figures['conditions']} condition concepts"),
+        "counts_by_article": lambda _: card.table(
+            ["article", "language", "claims", "mentions"],
+            [[f"`{a['article_id']}`", a["language"], a["claims"], a["mentions"]] for a in by_article]),
+        "counts_by_language": lambda _: card.table(
+            ["language", "articles", "claims", "mentions"],
+            [[k, v.get("articles", 0), v.get("claims", 0), v.get("mentions", 0)] for k, v in figures["by_language"].items()]),
+        "counts_by_claim_type": lambda _: card.count_table(figures["by_claim_type"], "claim_type"),
+        "counts_by_certainty": lambda _: card.count_table(figures["by_certainty"], "certainty"),
+        "counts_by_evidence_cited": lambda _: card.count_table(figures["by_evidence_cited"], "evidence_cited"),
+        "counts_by_verdict": lambda _: card.count_table(figures["by_verdict"], "verdict"),
+        "counts_by_condition": lambda _: card.table(
+            ["condition", "name", "mentions", "claims"],
+            [[f"`{c['condition_id']}`", c["name"], c["mentions"], c["claims"]] for c in figures["by_condition"]]),
+        "claim_types_by_article": lambda _: card.cross_table(figures["claim_type_by_article"], "article",
+                                                             list(figures["by_claim_type"])),
+        "verdicts_by_article": lambda _: card.cross_table(figures["verdict_by_article"], "article", verdict_columns),
+        "verdicts_by_condition": lambda _: card.cross_table(figures["verdict_by_condition"], "condition", verdict_columns),
+        "ratings": lambda _: card.table(["article", "language", "DISCERN Q1–Q15 (15–75)", "DISCERN Q16 (1–5)",
+                                         "JAMA (0–4)", "JAMA criteria"], ratings),
+        "agreement": lambda _: card.table(
+            ["article", "language", "claims A", "claims B", "claim F1 exact", "claim F1 overlap", "pairs",
+             "κ claim_type", "κ certainty", "mentions A", "mentions B", "mention F1 exact", "mention F1 overlap"],
+            agreement_rows),
+        "bibliography": lambda _: "\n".join(
+            f"- `{r.reference_id}` — {r.citation}" + "".join(
+                f" {label}: {value}." for label, value in (("DOI", r.doi), ("PMID", r.pmid), ("PMCID", r.pmcid),
+                                                            ("Trial", r.trial_id), ("URL", r.url)) if value)
+            for r in references),
+        "figures": lambda _: "\n\n".join(f"![{name}]({name})" for name in figure_names) or "(no figures in this build)",
+        "citation": lambda _: "```bibtex\n" + CITATION.replace("VERSION", version) + "\n```",
+    }

@@ -1,0 +1,147 @@
+"""Turn a validated raw corpus into the rows of the three published configs.
+
+Rows are plain dicts shaped like the models in schema/ (Article, Claim, Condition); the
+writer casts them to the Arrow schema derived from those models, and `verify` re-validates
+published rows against the models.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ketamine_claims.raw_loader import RawCorpus, ResolvedArticle
+from ketamine_claims.spans import Span
+from schema.raw import AnnotationDefaults, AnnotationOverrides
+
+
+@dataclass
+class ReleaseRows:
+    """The rows of the three configs, in published order."""
+
+    articles: list[dict]
+    claims: list[dict]
+    conditions: list[dict]
+
+    def by_config(self) -> dict[str, list[dict]]:
+        return {"articles": self.articles, "claims": self.claims, "conditions": self.conditions}
+
+
+def _provenance(defaults: AnnotationDefaults, item: AnnotationOverrides | None = None) -> dict:
+    return {
+        "annotator": (item.annotator if item is not None and item.annotator else defaults.annotator),
+        "adjudicated": bool(item.adjudicated) if item is not None else False,
+        "guideline_version": defaults.guideline_version,
+    }
+
+
+def _passage(text: str, span: Span) -> dict:
+    return {"start": span.start, "end": span.end, "text": text[span.start:span.end]}
+
+
+def build_rows(corpus: RawCorpus) -> ReleaseRows:
+    """Derive the published rows from raw records; offsets and counts are computed, never typed."""
+    references = {r.reference_id: r.model_dump(mode="json") for r in corpus.bibliography.references}
+    groups = corpus.claim_groups
+    verdicts = {
+        group.claim_group_id: {
+            "verdict": group.verdict.value,
+            "verdict_rationale": group.rationale,
+            "verdict_references": [references[key] for key in group.reference_ids],
+            "verdict_provenance": {
+                "annotator": group.assessor or groups.annotation.annotator,
+                "adjudicated": False,
+                "guideline_version": groups.annotation.guideline_version,
+            },
+        }
+        for group in groups.groups
+    }
+    articles, claims = [], []
+    mentions_by_condition: dict[str, list[dict]] = {c.condition_id: [] for c in corpus.conditions.conditions}
+    claims_by_condition: Counter[str] = Counter()
+    for article in corpus.articles:
+        article_claims = _claim_rows(article, verdicts)
+        claims.extend(article_claims)
+        for claim in article_claims:
+            claims_by_condition.update(set(claim["condition_ids"]))
+        article_mentions = _mention_rows(article)
+        for condition_id, mention in article_mentions:
+            mentions_by_condition[condition_id].append(mention)
+        articles.append(_article_row(article, len(article_claims), len(article_mentions)))
+    conditions = []
+    for concept in corpus.conditions.conditions:
+        row = concept.model_dump(mode="json")
+        row["mentions"] = sorted(mentions_by_condition[concept.condition_id],
+                                 key=lambda m: (m["article_id"], m["start"], m["end"]))
+        row["claim_count"] = claims_by_condition[concept.condition_id]
+        conditions.append(row)
+    return ReleaseRows(articles, claims, conditions)
+
+
+def _article_row(article: ResolvedArticle, claim_count: int, mention_count: int) -> dict:
+    record, text = article.record, article.text
+    ratings = record.ratings
+    row = record.model_dump(mode="json", include=set(_METADATA_FIELDS))
+    row["published"] = record.published  # a date, for the Arrow date32 column
+    row["text"] = text
+    row["boilerplate"] = sorted(
+        ({"kind": item.kind.value, **_passage(text, span)} for item, span in zip(record.boilerplate, article.boilerplate)),
+        key=lambda b: (b["start"], b["end"]),
+    )
+    row["relations"] = [relation.model_dump(mode="json") for relation in record.relations]
+    row["text_quality"] = sorted(
+        ({"flag": item.flag.value, **_passage(text, span), "note": item.note}
+         for item, span in zip(record.text_quality, article.text_quality)),
+        key=lambda q: (q["start"], q["end"], q["flag"]),
+    )
+    row["discern"] = [rating.model_dump(mode="json") for rating in ratings.discern]
+    row["discern_total"] = sum(rating.score for rating in ratings.discern[:15])
+    row["jama"] = [rating.model_dump(mode="json") for rating in ratings.jama]
+    row["jama_score"] = sum(rating.met for rating in ratings.jama)
+    row["rating_provenance"] = {"annotator": ratings.rater, "adjudicated": False,
+                                "guideline_version": ratings.guideline_version}
+    row["claim_count"] = claim_count
+    row["mention_count"] = mention_count
+    return row
+
+
+_METADATA_FIELDS = ("article_id", "source_file", "text_sha256", "language", "title", "author", "site", "url",
+                    "published", "site_type", "site_type_basis", "provenance_note", "missing_reasons")
+
+
+def _claim_rows(article: ResolvedArticle, verdicts: dict[str, dict]) -> list[dict]:
+    record, text = article.record, article.text
+    rows = []
+    for claim, span in zip(record.claims, article.claims):
+        rows.append({
+            "claim_id": f"{record.article_id}:{claim.id}",
+            "article_id": record.article_id,
+            "language": record.language.value,
+            **_passage(text, span),
+            "text_en": claim.text_en,
+            "claim_group_id": claim.claim_group_id,
+            "claim_type": claim.claim_type.value,
+            "condition_ids": list(claim.condition_ids),
+            "certainty": claim.certainty.value,
+            "evidence_cited": claim.evidence_cited.value,
+            **verdicts[claim.claim_group_id],
+            "provenance": _provenance(record.annotation, claim),
+        })
+    rows.sort(key=lambda row: (row["start"], row["end"], row["claim_id"]))
+    return rows
+
+
+def _mention_rows(article: ResolvedArticle) -> list[tuple[str, dict]]:
+    record, text = article.record, article.text
+    chrome = [(span.start, span.end) for span in article.boilerplate]
+    rows = []
+    for mention, spans in zip(record.mentions, article.mentions):
+        for span in spans:
+            rows.append((mention.condition_id, {
+                "article_id": record.article_id,
+                **_passage(text, span),
+                "form": mention.form.value,
+                "in_boilerplate": any(start <= span.start and span.end <= end for start, end in chrome),
+                "provenance": _provenance(record.annotation, mention),
+            }))
+    return rows
