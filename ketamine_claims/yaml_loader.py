@@ -75,6 +75,8 @@ def load_text(text: str, shown: str) -> LoadedFile:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = error.problem or error.context or "invalid YAML"
+        if mark is not None and mark.index < len(text) and text[mark.index] == "\t":
+            raise LoadFailed([_at(shown, mark, "", "tab character; YAML indents with spaces only")]) from None
         raise LoadFailed([_at(shown, mark, "", f"{what}; fix the YAML syntax at this position")]) from None
     except yaml.YAMLError as error:
         raise LoadFailed([Problem(shown, None, None, "", f"{error}; fix the YAML syntax")]) from None

@@ -1,0 +1,223 @@
+"""Releases: complete, loadable by every reader, reproducible, immutable, atomic, and checked by verify."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+import yaml
+
+from conftest import ROOT, VALID_RAW, edit
+from ketamine_claims import release as release_module
+from ketamine_claims.errors import ReleaseConflict, ReleaseInvalid
+from ketamine_claims.release import build_release
+from ketamine_claims.schema_export import arrow_schema, hf_features
+from ketamine_claims.verify import verify_release
+from ketamine_claims.writer import data_file, release_files
+from schema import CONFIGS
+
+CARD = ROOT / "DATASET_CARD.md"
+
+
+def test_a_release_holds_every_promised_file(built_fixture_release: Path):
+    files = set(release_files(built_fixture_release))
+    expected = {"README.md", "metadata.json", "croissant.json", "checksums.tsv", "explorer.html"}
+    expected |= {data_file(c) for c in CONFIGS} | {f"json_schema/{c}.schema.json" for c in CONFIGS}
+    assert expected <= files
+    assert verify_release(built_fixture_release) == {"articles": 1, "claims": 2, "conditions": 1}
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_parquet_schema_is_the_models_schema_with_descriptions(built_fixture_release: Path, config: str):
+    found = pq.read_schema(built_fixture_release / data_file(config))
+    assert found.remove_metadata().equals(arrow_schema(CONFIGS[config]), check_metadata=True)
+    first = found.field(0)
+    assert first.metadata[b"description"] == CONFIGS[config].model_fields[first.name].description.encode()
+    assert found.metadata[b"version"] == b"1.0.0"
+
+
+def test_card_features_are_generated_from_the_models(built_fixture_release: Path):
+    from datasets import Features
+
+    header = yaml.safe_load((built_fixture_release / "README.md").read_text().split("---\n")[1])
+    for info in header["dataset_info"]:
+        model = CONFIGS[info["config_name"]]
+        assert info["features"] == hf_features(model)
+        assert Features._from_yaml_list(info["features"]) == Features.from_arrow_schema(arrow_schema(model))
+
+
+@pytest.mark.parametrize("config, rows", [("articles", 1), ("claims", 2), ("conditions", 1)])
+def test_load_dataset_offline(built_fixture_release: Path, tmp_path: Path, config: str, rows: int):
+    from datasets import Features, List, Value, load_dataset
+
+    data = load_dataset(str(built_fixture_release), config, split="train", cache_dir=str(tmp_path / "cache"))
+    assert data.num_rows == rows
+    features: Features = data.features
+    if config == "claims":
+        assert features["start"] == Value("int64")
+        assert features["condition_ids"] == List(Value("string"))
+        assert features["verdict_references"].feature["doi"] == Value("string")
+        assert data[0]["text"] == "Ketamine blocks the receptors that carry pain signals"
+    if config == "conditions":
+        assert features["mentions"].feature["start"] == Value("int64")
+        assert len(data[0]["mentions"]) == 4
+
+
+def _code_blocks(card: str, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", card, flags=re.S)
+
+
+def test_card_queries_run_as_printed(built_fixture_release: Path):
+    card = (built_fixture_release / "README.md").read_text()
+    python_blocks, sql_blocks = _code_blocks(card, "python"), _code_blocks(card, "sql")
+    assert len(python_blocks) == 3 and len(sql_blocks) == 2
+    workdir = built_fixture_release.parent.parent
+    for block in python_blocks:
+        result = subprocess.run([sys.executable, "-c", block], cwd=workdir, capture_output=True, text=True,
+                                env={"HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "PATH": "/usr/bin:/bin",
+                                     "HF_HOME": str(workdir / "hf-home")})
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip()
+    import duckdb
+
+    connection = duckdb.connect()
+    import os
+
+    os.chdir(workdir)
+    try:
+        joined = connection.execute(sql_blocks[0]).fetchall()
+        mentions = connection.execute(sql_blocks[1]).fetchall()
+    finally:
+        os.chdir(ROOT)
+    assert joined[0][:3] == ("en-fixture-article:c01", "en", "mechanism")
+    assert mentions[0] == ("fibromyalgia", "en-fixture-article", "fibro", "abbreviation")
+
+
+def test_croissant_validates_and_its_records_read(built_fixture_release: Path):
+    import itertools
+
+    import mlcroissant as mlc
+
+    dataset = mlc.Dataset(jsonld=str(built_fixture_release / "croissant.json"))
+    claims = list(itertools.islice(dataset.records(record_set="claims"), 5))
+    assert [c["claims/claim_id"] for c in claims] == [b"en-fixture-article:c01", b"en-fixture-article:c02"]
+    conditions = list(dataset.records(record_set="conditions"))
+    assert conditions[0]["conditions/icd10cm"] == [b"M79.7"]
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, built_fixture_release: Path):
+    other = build_release(VALID_RAW, tmp_path / "dist", CARD).folder
+    assert release_files(other) == release_files(built_fixture_release)
+    for name in release_files(other):
+        assert (other / name).read_bytes() == (built_fixture_release / name).read_bytes(), name
+
+
+def test_rebuilding_identical_content_is_a_no_op(tmp_path: Path):
+    out = tmp_path / "dist"
+    assert build_release(VALID_RAW, out, CARD).created is True
+    stamp = (out / "1.0.0" / "README.md").stat().st_mtime_ns
+    assert build_release(VALID_RAW, out, CARD).created is False
+    assert (out / "1.0.0" / "README.md").stat().st_mtime_ns == stamp
+    assert [p.name for p in out.iterdir()] == ["1.0.0"]
+
+
+def test_a_published_version_is_never_overwritten(tmp_path: Path, raw: Path):
+    out = tmp_path / "dist"
+    build_release(raw, out, CARD)
+    before = {name: (out / "1.0.0" / name).read_bytes() for name in release_files(out / "1.0.0")}
+    edit(raw / "articles/001_0000000000000001.yaml", "text_en: Ketamine works by", "text_en: Ketamine acts by")
+    with pytest.raises(ReleaseConflict) as conflict:
+        build_release(raw, out, CARD)
+    assert str(conflict.value) == (
+        f"{out / '1.0.0'} exists and differs from what the sources build (README.md, checksums.tsv, "
+        "claims/train-00000-of-00001.parquet, explorer.html); published releases are immutable: bump VERSION and "
+        "add a release note in ketamine_claims/versions.py")
+    after = {name: (out / "1.0.0" / name).read_bytes() for name in release_files(out / "1.0.0")}
+    assert after == before
+    assert [p.name for p in out.iterdir()] == ["1.0.0"]
+
+
+def test_a_crash_during_the_build_leaves_nothing(tmp_path: Path, monkeypatch):
+    def crash(folder):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(release_module, "write_checksums", crash)
+    out = tmp_path / "dist"
+    with pytest.raises(KeyboardInterrupt):
+        build_release(VALID_RAW, out, CARD)
+    assert list(out.iterdir()) == []
+
+
+def test_invalid_raw_data_writes_nothing(tmp_path: Path, raw: Path):
+    edit(raw / "articles/001_0000000000000001.yaml", "language: en", "language: de")
+    out = tmp_path / "dist"
+    result = subprocess.run([sys.executable, str(ROOT / "build_dataset.py"), "build", "--raw", str(raw), "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "error: 1 problem(s); nothing was written"
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+@pytest.fixture
+def release_copy(tmp_path: Path, built_fixture_release: Path) -> Path:
+    target = tmp_path / "1.0.0"
+    shutil.copytree(built_fixture_release, target)
+    return target
+
+
+def _rewrite(release: Path, config: str, change) -> None:
+    path = release / data_file(config)
+    table = change(pq.read_table(path))
+    pq.write_table(table, path)
+
+
+def _failures(release: Path) -> list[str]:
+    with pytest.raises(ReleaseInvalid) as invalid:
+        verify_release(release)
+    return invalid.value.failures
+
+
+def test_verify_catches_a_missing_column(release_copy: Path):
+    _rewrite(release_copy, "claims", lambda t: t.drop_columns(["certainty"]))
+    assert "claims/train-00000-of-00001.parquet: schema differs from schema/ (missing columns ['certainty'], " \
+           "unexpected columns [])" in _failures(release_copy)
+
+
+def test_verify_catches_changed_bytes(release_copy: Path):
+    with open(release_copy / "metadata.json", "a") as handle:
+        handle.write(" ")
+    assert _failures(release_copy) == ["metadata.json: content differs from checksums.tsv"]
+
+
+def test_verify_catches_a_span_that_no_longer_matches(release_copy: Path):
+    def shift(table: pa.Table) -> pa.Table:
+        starts = [s + 1 for s in table.column("start").to_pylist()]
+        index = table.schema.get_field_index("start")
+        return table.set_column(index, table.schema.field(index), pa.array(starts, pa.int64()))
+
+    _rewrite(release_copy, "claims", shift)
+    failures = _failures(release_copy)
+    assert "claims: en-fixture-article:c01: text differs from the article text at its offsets" in failures
+
+
+def test_verify_catches_row_counts_that_disagree_with_the_card(release_copy: Path):
+    _rewrite(release_copy, "claims", lambda t: t.slice(0, 1))
+    failures = _failures(release_copy)
+    assert "README.md: claims has 1 rows but the card states 2" in failures
+    assert "metadata.json: claims has 1 rows but metadata states 2" in failures
+
+
+def test_metadata_reports_agreement_and_code_systems(built_fixture_release: Path):
+    metadata = json.loads((built_fixture_release / "metadata.json").read_text())
+    assert metadata["evidence_as_of"] == "2026-11-21"
+    assert set(metadata["code_systems"]) == {"mesh_ids", "icd10cm", "icd11"}
+    (pair,) = metadata["agreement"]
+    assert pair["claim_f1_exact"] == 0.5 and pair["claim_f1_overlap"] == 1.0
+    assert pair["kappa_claim_type"] == 1.0 and pair["kappa_certainty"] == 0.333  # (0.5 - 0.25) / (1 - 0.25)
