@@ -1,10 +1,176 @@
-"""A self-contained HTML explorer of a release (placeholder until the explorer lands)."""
+"""A self-contained HTML explorer of a release, generated from the release's own Parquet files.
+
+explorer.html embeds the data as JSON and carries all its CSS and JS inline, so it opens from
+file:// with no network. Reading the published Parquet files rather than raw/ means the explorer
+shows exactly what was released, and the same files always give the same bytes.
+"""
 
 from __future__ import annotations
 
+import html
+import json
+from importlib.resources import files
 from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import quote
+
+import pyarrow.parquet as pq
+
+from ketamine_claims.writer import data_file, write_text
+from schema.enums import ClaimType, Language, Verdict
+
+#: Per verdict: highlight tint, line colour, line style and badge text (Okabe–Ito hues), so that
+#: colour is never the only cue: the line style and the badge tell the verdicts apart too.
+VERDICT_STYLES = {
+    Verdict.SUPPORTED: ("#cdeee0", "#009E73", "solid", "SUP"),
+    Verdict.PARTIALLY_SUPPORTED: ("#fbe6bb", "#B07800", "dashed", "PART"),
+    Verdict.UNSUPPORTED: ("#d3e8f8", "#0072B2", "dotted", "UNSUP"),
+    Verdict.CONTRADICTED: ("#f7d3c2", "#D55E00", "double", "CONTRA"),
+    Verdict.NOT_ASSESSABLE: ("#e6e6e6", "#666666", "groove", "N/A"),
+}
+#: Nesting rank of span kinds that cover the same stretch: page chrome outermost, mentions innermost.
+KIND_RANK = {"chrome": 0, "claim": 1, "mention": 2}
+TEMPLATE = "explorer_template.html"
+
+
+class Mark(NamedTuple):
+    """A stretch of an article's text to wrap in an element: a claim, a mention or page chrome."""
+
+    start: int
+    end: int
+    kind: str
+    ref: str | int
+
+
+def span_tree(text: str, marks: list[Mark]) -> list:
+    """Nest `text` into elements for possibly overlapping marks.
+
+    The text is cut at every mark boundary; each piece is wrapped in the marks that cover it,
+    outer (earlier, longer) marks first. Elements stay open across pieces while their mark goes
+    on, so a mark is split into several fragments only where it crosses another mark. A node is a
+    string or {"kind", "ref", "first", "last", "children"}; `first` and `last` flag the fragments
+    that hold the mark's first and last character.
+    """
+    ordered = sorted(marks, key=lambda m: (m.start, -m.end, KIND_RANK[m.kind], str(m.ref)))
+    cuts = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
+    root: list = []
+    stack: list[tuple[Mark, dict]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [m for m in ordered if m.start <= a and b <= m.end]
+        kept = 0
+        while kept < min(len(stack), len(covering)) and stack[kept][0] is covering[kept]:
+            kept += 1
+        del stack[kept:]
+        for mark in covering[kept:]:
+            node = {"kind": mark.kind, "ref": mark.ref, "first": a == mark.start, "last": False, "children": []}
+            (stack[-1][1]["children"] if stack else root).append(node)
+            stack.append((mark, node))
+        for mark, node in stack:
+            node["last"] = b == mark.end
+        children = stack[-1][1]["children"] if stack else root
+        if children and isinstance(children[-1], str):
+            children[-1] += text[a:b]
+        else:
+            children.append(text[a:b])
+    return root
+
+
+def reference_links(reference: dict) -> list[dict]:
+    """Links to a verdict's source: DOI, PubMed, PubMed Central, ClinicalTrials.gov, or its own address."""
+    links = []
+    if reference["doi"]:
+        links.append({"label": f"DOI {reference['doi']}", "href": "https://doi.org/" + quote(reference["doi"], safe="/:;()")})
+    if reference["pmid"]:
+        links.append({"label": f"PMID {reference['pmid']}", "href": f"https://pubmed.ncbi.nlm.nih.gov/{reference['pmid']}/"})
+    if reference["pmcid"]:
+        links.append({"label": reference["pmcid"], "href": f"https://pmc.ncbi.nlm.nih.gov/articles/{reference['pmcid']}/"})
+    if reference["trial_id"]:
+        links.append({"label": reference["trial_id"], "href": f"https://clinicaltrials.gov/study/{reference['trial_id']}"})
+    if reference["url"]:
+        links.append({"label": "Web page", "href": reference["url"]})
+    return links
+
+
+def explorer_data(release: Path) -> dict:
+    """Everything the page shows, from the three Parquet files, in published order."""
+    articles = pq.read_table(release / data_file("articles")).to_pylist()
+    claims = pq.read_table(release / data_file("claims")).to_pylist()
+    conditions = pq.read_table(release / data_file("conditions")).to_pylist()
+    in_corpus = {a["article_id"] for a in articles}
+    related: dict[str, set[tuple[str, str]]] = {a["article_id"]: set() for a in articles}
+    for article in articles:
+        for relation in article["relations"]:
+            target = relation["target_article_id"]
+            if target in in_corpus:  # a link works both ways in a side-by-side view
+                related[article["article_id"]].add((target, relation["type"]))
+                related[target].add((article["article_id"], relation["type"]))
+    mentions: dict[str, list[dict]] = {a["article_id"]: [] for a in articles}
+    for condition in conditions:
+        for mention in condition["mentions"]:
+            mentions[mention["article_id"]].append({"condition_id": condition["condition_id"], "form": mention["form"],
+                                                    "start": mention["start"], "end": mention["end"]})
+    claimed_conditions = {c for claim in claims for c in claim["condition_ids"]}
+    by_name = sorted(conditions, key=lambda c: (c["name"].casefold(), c["condition_id"]))
+    languages = {a["language"] for a in articles}
+    return {
+        "articles": [_article(a, [c for c in claims if c["article_id"] == a["article_id"]], mentions[a["article_id"]],
+                              sorted(related[a["article_id"]])) for a in articles],
+        "claims": {c["claim_id"]: _claim(c) for c in claims},
+        "conditions": {c["condition_id"]: {k: c[k] for k in ("name", "mesh_ids", "icd10cm", "icd11")} for c in conditions},
+        "verdicts": [{"value": v.value, "label": v.value.replace("_", " "), "definition": v.definition,
+                      "badge": VERDICT_STYLES[v][3]} for v in Verdict],
+        "filters": {
+            "condition": [{"value": c["condition_id"], "label": c["name"]} for c in by_name
+                          if c["condition_id"] in claimed_conditions],
+            "claim_type": [{"value": t.value, "label": t.value} for t in ClaimType],
+            "verdict": [{"value": v.value, "label": v.value.replace("_", " ")} for v in Verdict],
+            "language": [{"value": lang.value, "label": f"{lang.value}: {lang.definition.rstrip('.')}"}
+                         for lang in Language if lang.value in languages],
+        },
+    }
+
+
+def _article(row: dict, claims: list[dict], mentions: list[dict], related: list[tuple[str, str]]) -> dict:
+    mentions = sorted(mentions, key=lambda m: (m["start"], m["end"], m["condition_id"]))
+    marks = ([Mark(b["start"], b["end"], "chrome", i) for i, b in enumerate(row["boilerplate"])]
+             + [Mark(c["start"], c["end"], "claim", c["claim_id"]) for c in claims]
+             + [Mark(m["start"], m["end"], "mention", i) for i, m in enumerate(mentions)])
+    return {
+        **{k: row[k] for k in ("article_id", "title", "language", "site", "site_type", "discern_total", "jama_score",
+                               "claim_count", "mention_count")},
+        "related": [{"article_id": target, "type": kind} for target, kind in related],
+        "boilerplate": [b["kind"] for b in row["boilerplate"]],
+        "mentions": [{"condition_id": m["condition_id"], "form": m["form"]} for m in mentions],
+        "body": span_tree(row["text"], marks),
+    }
+
+
+def _claim(row: dict) -> dict:
+    fields = ("article_id", "language", "text", "text_en", "claim_type", "condition_ids", "certainty",
+              "evidence_cited", "verdict", "verdict_rationale", "claim_group_id")
+    return {**{k: row[k] for k in fields},
+            "references": [{"citation": r["citation"], "links": reference_links(r)} for r in row["verdict_references"]]}
+
+
+def _verdict_css() -> str:
+    return "\n".join(f".v-{v.value}{{--tint:{tint};--line:{line};--line-style:{style}}}"
+                     for v, (tint, line, style, _) in VERDICT_STYLES.items())
+
+
+def render(data: dict, version: str) -> str:
+    """The page: the template with the verdict styles, the version and the data filled in.
+
+    The JSON is compact with sorted keys, for stable bytes; `</` and `<!--` are escaped so no text
+    can close the script element or change how the HTML parser reads it.
+    """
+    payload = (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+               .replace("</", "<\\/").replace("<!--", "<\\u0021--"))
+    page = files("ketamine_claims").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    page = page.replace("/*VERDICT_CSS*/", _verdict_css()).replace("{{VERSION}}", html.escape(version))
+    return page.replace("{{DATA}}", payload)  # last, so no text in the data is taken for a placeholder
 
 
 def write_explorer(release: Path) -> None:
     """Write release/explorer.html from the release's Parquet files."""
-    return None
+    version = pq.read_schema(release / data_file("articles")).metadata[b"version"].decode()
+    write_text(render(explorer_data(release), version), release / "explorer.html")

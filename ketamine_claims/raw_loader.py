@@ -295,6 +295,10 @@ def _check_ids_and_spans(article: ResolvedArticle, log: ProblemLog) -> None:
                                                       "merge the two claims or correct one quote")
         if span is not None:
             seen_spans.setdefault(span, index)
+        ordered = sorted(set(claim.condition_ids))
+        if list(claim.condition_ids) != ordered:
+            log.add(shown, ("claims", index, "condition_ids"),
+                    f"list each condition once, in alphabetical order: [{', '.join(ordered)}]")
     mention_spans: dict[tuple[Span, str], int] = {}
     for index, (mention, spans) in enumerate(zip(record.mentions, article.mentions)):
         for span in spans:

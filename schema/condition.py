@@ -10,7 +10,7 @@ from schema.common import Bool, MissingReason, NonEmptyText, Offset, Provenance,
 from schema.enums import ConditionCategory, MentionForm
 
 MeshId = Annotated[StrictStr, Field(pattern=r"^D\d{6}(\d{3})?$")]
-Icd10CmCode = Annotated[StrictStr, Field(pattern=r"^[A-TV-Z][0-9][0-9AB](\.[0-9A-TV-Z]{1,4})?$")]
+Icd10CmCode = Annotated[StrictStr, Field(pattern=r"^[A-Z][0-9][0-9AB](\.[0-9A-TV-Z]{1,4})?$")]
 Icd11Code = Annotated[StrictStr, Field(pattern=r"^[1-9A-HJ-NP-Z][A-HJ-NP-Z][0-9][0-9A-HJ-NP-Z](\.[0-9A-HJ-NP-Z]{1,2})?$")]
 
 #: The versions of the code systems, stated once for the whole dataset.

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Run the command line's own `main()` with timers around the steps of a build, to see where the time goes.
+
+    python benchmarks/phases.py --timings phases.json build --raw DIR --out DIR
+
+Everything after the options is passed to ``ketamine_claims.cli.main`` unchanged, so this is
+the same code path as ``build_dataset.py``; the only addition is a `perf_counter` call before
+and after each wrapped function. Times of nested steps are included in their callers
+(``load_raw`` includes ``parse`` and the rest of validation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+TIMINGS: dict[str, float] = {}
+
+#: (module, function, label): validation steps first, then release steps; extras are figures, explorer and card.
+WRAPPED = (
+    ("ketamine_claims.raw_loader", "load_file", "validate: read + strict YAML"),
+    ("ketamine_claims.raw_loader", "validate_model", "validate: pydantic models"),
+    ("ketamine_claims.raw_loader", "_resolve_each", "validate: resolve quotes"),
+    ("ketamine_claims.cross_checks", "check_corpus", "validate: cross-file checks"),
+    ("ketamine_claims.release", "load_raw", "load_raw (all of validation)"),
+    ("ketamine_claims.release", "build_rows", "build_rows"),
+    ("ketamine_claims.release", "write_parquet", "write_parquet (3 tables)"),
+    ("ketamine_claims.release", "counts", "counts"),
+    ("ketamine_claims.release", "agreement_figures", "agreement_figures"),
+    ("ketamine_claims.figures", "write_figures", "extras: figures"),
+    ("ketamine_claims.explorer", "write_explorer", "extras: explorer"),
+    ("ketamine_claims.release", "card_values", "card: values"),
+    ("ketamine_claims.card", "render", "card: render"),
+    ("ketamine_claims.card", "front_matter", "card: front matter"),
+    ("ketamine_claims.release", "write_checksums", "write_checksums"),
+    ("ketamine_claims.release", "publish", "publish"),
+    ("ketamine_claims.release", "write_release", "write_release (all writing)"),
+)
+
+
+def _wrap(module_name: str, name: str, label: str) -> None:
+    import importlib
+
+    module = importlib.import_module(module_name)
+    function = getattr(module, name)
+
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            TIMINGS[label] = TIMINGS.get(label, 0.0) + time.perf_counter() - started
+
+    setattr(module, name, timed)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--timings", type=Path, required=True, help="JSON file to write the step times into")
+    arguments, rest = parser.parse_known_args()
+    started = time.perf_counter()
+    from ketamine_claims import cli
+
+    for module_name, name, label in WRAPPED:
+        _wrap(module_name, name, label)
+    TIMINGS["import"] = time.perf_counter() - started
+    code = cli.main(rest)
+    TIMINGS["main (total, after import)"] = time.perf_counter() - started - TIMINGS["import"]
+    arguments.timings.write_text(json.dumps({k: round(v, 4) for k, v in TIMINGS.items()}, indent=2) + "\n")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

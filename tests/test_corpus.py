@@ -1,0 +1,74 @@
+"""The real corpus: it validates, the committed release is exactly what it builds, and its invariants hold."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from ketamine_claims.raw_loader import load_raw
+from ketamine_claims.release import build_release
+from ketamine_claims.verify import verify_release
+from ketamine_claims.versions import RELEASE_NOTES, VERSION
+from ketamine_claims.writer import release_files
+
+RAW, SEEDS = ROOT / "raw", ROOT.parent / "shared" / "seeds"
+COMMITTED = ROOT / "dist" / VERSION
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_raw(RAW)
+
+
+def test_article_texts_are_the_seeds_byte_for_byte(corpus):
+    for article in corpus.articles:
+        text = RAW / "articles" / article.record.source_file
+        assert hashlib.sha256(text.read_bytes()).hexdigest() == article.record.text_sha256
+        seed = SEEDS / article.record.source_file
+        if seed.exists():  # ../shared sits beside the checkout in CI and on developer machines
+            assert seed.read_bytes() == text.read_bytes()
+
+
+def test_three_languages_and_double_annotation_in_each(corpus):
+    assert sorted(a.record.language.value for a in corpus.articles) == ["en", "en", "en", "es", "pl"]
+    doubly = {a.record.article_id for a in corpus.independent_annotations}
+    languages = {a.record.language.value for a in corpus.articles if a.record.article_id in doubly}
+    assert languages == {"es", "en", "pl"}
+
+
+def test_the_two_versions_of_one_original_are_aligned(corpus):
+    by_id = {a.record.article_id: a for a in corpus.articles}
+    spanish, english = by_id["es-fibromyalgia-iv-ketamine"], by_id["en-fibromyalgia-iv-ketamine"]
+    groups_es = {c.claim_group_id for c in spanish.record.claims}
+    groups_en = {c.claim_group_id for c in english.record.claims}
+    assert len(groups_es & groups_en) >= 0.9 * len(groups_es)
+
+
+def test_groups_link_claims_across_unrelated_articles(corpus):
+    articles_of = defaultdict(set)
+    for article in corpus.articles:
+        for claim in article.record.claims:
+            articles_of[claim.claim_group_id].add(article.record.article_id)
+    linked = {g for g, ids in articles_of.items() if len(ids - {"en-fibromyalgia-iv-ketamine"}) >= 2}
+    assert len(linked) >= 5
+
+
+def test_the_committed_release_is_what_the_sources_build(tmp_path: Path):
+    assert COMMITTED.is_dir(), f"dist/{VERSION} is missing; run `python build_dataset.py build`"
+    fresh = build_release(RAW, tmp_path / "dist", ROOT / "DATASET_CARD.md").folder
+    assert release_files(fresh) == release_files(COMMITTED)
+    different = [n for n in release_files(fresh) if (fresh / n).read_bytes() != (COMMITTED / n).read_bytes()]
+    assert different == [], f"dist/{VERSION} is out of date in {different}; bump the version and rebuild"
+
+
+def test_the_committed_release_verifies():
+    counts = verify_release(COMMITTED)
+    assert counts["articles"] == 5
+
+
+def test_every_version_has_release_notes():
+    assert VERSION in RELEASE_NOTES and all(note.strip() for note in RELEASE_NOTES.values())
