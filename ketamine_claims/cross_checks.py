@@ -131,9 +131,13 @@ def _check_groups(corpus: "RawCorpus", log: "ProblemLog") -> None:
                         f"unknown reference '{reference_id}'; add it to {log.shared_path('bibliography.yaml')} once it is verified")
         if group.verdict is Verdict.NOT_ASSESSABLE and group.reference_ids:
             log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "reference_ids"), "a not_assessable verdict cites no evidence; remove the references")
-        if group.verdict is not Verdict.NOT_ASSESSABLE and not group.reference_ids:
+        if group.verdict in _NEEDS_EVIDENCE and not group.reference_ids:
             log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "reference_ids"),
                     f"a {group.verdict.value} verdict must cite the evidence it rests on; add reference ids")
+
+
+#: Verdicts that rest on evidence and must cite it; `unsupported` may cite nothing when nothing exists.
+_NEEDS_EVIDENCE = {Verdict.SUPPORTED, Verdict.PARTIALLY_SUPPORTED, Verdict.CONTRADICTED}
 
 
 def _shown(value: object) -> str:

@@ -104,10 +104,13 @@ def card_values(version: str, metadata: dict, corpus: RawCorpus, rows: ReleaseRo
     figures = metadata["counts"]
     by_article = figures["by_article"]
     references = sorted(corpus.bibliography.references, key=lambda r: r.reference_id)
+    jama = {}  # the first row of each article_id, as a scan from the top would find it, in one pass
+    for row in rows.articles:
+        jama.setdefault(row["article_id"], row["jama"])
     ratings = [
         [f"`{a['article_id']}`", a["language"], a["discern_total"], a["discern_q16"], a["jama_score"],
          ", ".join(f"{j['criterion'].removeprefix('JAMA_')}: {'met' if j['met'] else 'not met'}"
-                   for j in next(r for r in rows.articles if r["article_id"] == a["article_id"])["jama"])]
+                   for j in jama[a["article_id"]])]
         for a in by_article
     ]
     agreement_rows = [

@@ -213,3 +213,4 @@ class ReferenceKind(DocumentedEnum):
     OBSERVATIONAL = "observational", "A case series, cohort or other observational study."
     REVIEW = "review", "A narrative review."
     TRIAL_REGISTRATION = "trial_registration", "A record in a trial registry."
+    PUBLIC_INFORMATION = "public_information", "A fact sheet or information page of a health body, for the public."

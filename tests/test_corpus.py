@@ -72,3 +72,22 @@ def test_the_committed_release_verifies():
 
 def test_every_version_has_release_notes():
     assert VERSION in RELEASE_NOTES and all(note.strip() for note in RELEASE_NOTES.values())
+
+
+def test_the_committed_croissant_validates_and_reads():
+    import itertools
+
+    import mlcroissant as mlc
+
+    dataset = mlc.Dataset(jsonld=str(COMMITTED / "croissant.json"))
+    for record_set in ("articles", "claims", "conditions"):
+        assert list(itertools.islice(dataset.records(record_set=record_set), 3))
+
+
+def test_the_committed_release_loads_with_datasets(tmp_path: Path):
+    from datasets import load_dataset
+
+    claims = load_dataset(str(COMMITTED), "claims", split="train", cache_dir=str(tmp_path / "cache"))
+    articles = load_dataset(str(COMMITTED), "articles", split="train", cache_dir=str(tmp_path / "cache"))
+    texts = {a["article_id"]: a["text"] for a in articles}
+    assert all(texts[c["article_id"]][c["start"]:c["end"]] == c["text"] for c in claims)
