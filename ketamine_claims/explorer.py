@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import defaultdict
 from importlib.resources import files
 from pathlib import Path
 from typing import NamedTuple
@@ -112,8 +113,11 @@ def explorer_data(release: Path) -> dict:
     claimed_conditions = {c for claim in claims for c in claim["condition_ids"]}
     by_name = sorted(conditions, key=lambda c: (c["name"].casefold(), c["condition_id"]))
     languages = {a["language"] for a in articles}
+    claims_of: dict[str, list[dict]] = defaultdict(list)  # in published order; one pass, not one per article
+    for claim in claims:
+        claims_of[claim["article_id"]].append(claim)
     return {
-        "articles": [_article(a, [c for c in claims if c["article_id"] == a["article_id"]], mentions[a["article_id"]],
+        "articles": [_article(a, claims_of.get(a["article_id"], []), mentions[a["article_id"]],
                               sorted(related[a["article_id"]])) for a in articles],
         "claims": {c["claim_id"]: _claim(c) for c in claims},
         "conditions": {c["condition_id"]: {k: c[k] for k in ("name", "mesh_ids", "icd10cm", "icd11")} for c in conditions},

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ketamine_claims.writer import data_file
@@ -55,16 +57,30 @@ def _stacked_bars(path: Path, title: str, rows: dict[str, Counter], categories: 
     plt.close(figure)
 
 
+def _counters(table: pa.Table, row: str, column: str) -> dict[str, Counter]:
+    """How many rows of `table` have each value of `column`, per value of `row`."""
+    counted: dict[str, Counter] = defaultdict(Counter)
+    for group in table.group_by([row, column]).aggregate([([], "count_all")]).to_pylist():
+        counted[group[row]][group[column]] += group["count_all"]
+    return counted
+
+
 def write_figures(release: Path) -> list[str]:
     """Draw every figure into release/figures/; return their paths relative to the release."""
-    table = pq.read_table(release / data_file("claims"), columns=["article_id", "claim_type", "condition_ids", "verdict"])
-    columns = [table.column(name).to_pylist() for name in table.column_names]  # lists, not one dict per row
-    by_condition: dict[str, Counter] = defaultdict(Counter)
-    by_article: dict[str, Counter] = defaultdict(Counter)
-    for article_id, claim_type, condition_ids, verdict in zip(*columns):
-        for condition_id in condition_ids or ["(no condition)"]:
-            by_condition[condition_id][verdict] += 1
-        by_article[article_id][claim_type] += 1
+    claims = pq.read_table(release / data_file("claims"), columns=["article_id", "claim_type", "condition_ids", "verdict"])
+    # Counted by Arrow, so no Python object is made per claim: one pair per condition of each claim,
+    # and "(no condition)" for a claim without any.
+    pairs, unconditioned = [], []
+    for batch in claims.to_batches():
+        conditions = batch.column("condition_ids")
+        pairs.append(pa.table({"key": pc.list_flatten(conditions),
+                               "verdict": batch.column("verdict").take(pc.list_parent_indices(conditions))}))
+        unconditioned.append(batch.filter(pc.equal(pc.list_value_length(conditions), 0)).column("verdict"))
+    unconditioned_verdicts = pa.chunked_array(unconditioned, pa.string())
+    pairs.append(pa.table({"key": pa.array(["(no condition)"] * len(unconditioned_verdicts), pa.string()),
+                           "verdict": unconditioned_verdicts}))
+    by_condition = _counters(pa.concat_tables(pairs), "key", "verdict")
+    by_article = _counters(claims, "article_id", "claim_type")
     folder = release / "figures"
     folder.mkdir(exist_ok=True)
     names = ["figures/verdicts_by_condition.png", "figures/claim_types_by_article.png"]

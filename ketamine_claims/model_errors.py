@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ketamine_claims.errors import Problem
+from ketamine_claims.type_hints import strip_optional
 from ketamine_claims.yaml_loader import LoadedFile, locate
 
 
@@ -67,13 +67,8 @@ def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
 
 
 def _unwrap(annotation: Any) -> Any:
-    """Strip Optional and Annotated so the model or list type underneath shows."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            options = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = options[0]
-        else:
-            return annotation
+    """The model or list type under Optional/Annotated wrappers; the first option of any other union."""
+    try:
+        return strip_optional(annotation)[0]
+    except TypeError:
+        return next(a for a in typing.get_args(annotation) if a is not type(None))

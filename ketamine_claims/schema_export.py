@@ -7,7 +7,6 @@ nullability and description are written once, in schema/.
 from __future__ import annotations
 
 import datetime
-import types
 import typing
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 from pydantic import BaseModel
 
+from ketamine_claims.type_hints import strip_optional
 from schema.enums import DocumentedEnum
 
 
@@ -46,7 +46,7 @@ def field_specs(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
 
 
 def _spec(name: str, annotation: Any, description: str) -> FieldSpec:
-    annotation, nullable = _strip(annotation)
+    annotation, nullable = strip_optional(annotation)
     origin = typing.get_origin(annotation)
     if origin is list:
         item = _spec("element", typing.get_args(annotation)[0], "")  # Parquet's name for list items
@@ -59,23 +59,6 @@ def _spec(name: str, annotation: Any, description: str) -> FieldSpec:
         if annotation is python_type:
             return FieldSpec(name, kind, nullable, description)
     raise TypeError(f"field {name}: no published type for {annotation!r}; extend schema_export._SCALARS")
-
-
-def _strip(annotation: Any) -> tuple[Any, bool]:
-    """Remove Annotated and Optional wrappers; report whether None was allowed."""
-    nullable = False
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            options = [a for a in typing.get_args(annotation) if a is not type(None)]
-            nullable = nullable or len(options) < len(typing.get_args(annotation))
-            if len(options) != 1:
-                raise TypeError(f"unions other than Optional cannot be published: {annotation!r}")
-            annotation = options[0]
-        else:
-            return annotation, nullable
 
 
 # ---------------------------------------------------------------- Arrow

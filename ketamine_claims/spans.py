@@ -12,7 +12,7 @@ class QuoteNotResolved(Exception):
     """A selector matches no passage, or more than one where one is required; the message says how to fix it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a corpus holds one per quote (300,000 at 10,000 articles)
 class Span:
     """A resolved passage: ``text[start:end]``."""
 

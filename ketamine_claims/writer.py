@@ -31,6 +31,7 @@ def write_parquet(rows: list[dict], schema: pa.Schema, path: Path) -> pa.Table:
     table = pa.Table.from_pylist(rows, schema=schema)
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(table, path, **PARQUET_OPTIONS)
+    pa.default_memory_pool().release_unused()  # hand the conversion's scratch memory back before the next step
     return table
 
 
