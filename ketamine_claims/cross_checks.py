@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from ketamine_claims.codes import CodeSetUnavailable, icd10cm_codes, icd11_codes
-from ketamine_claims.spans import QuoteNotResolved, resolve
+from ketamine_claims.raw_loader import ProblemLog, RawCorpus, resolve_quotes
 from schema.enums import Verdict
 
-if TYPE_CHECKING:
-    from ketamine_claims.raw_loader import ProblemLog, RawCorpus
 
-
-
-def check_corpus(corpus: "RawCorpus", log: "ProblemLog") -> None:
+def check_corpus(corpus: RawCorpus, log: ProblemLog) -> None:
     """Apply every cross-record rule, adding each violation to the log."""
     _check_articles(corpus, log)
     _check_conditions(corpus, log)
@@ -34,7 +29,7 @@ def _duplicates(values: list[str]) -> dict[int, int]:
     return repeats
 
 
-def _check_articles(corpus: "RawCorpus", log: "ProblemLog") -> None:
+def _check_articles(corpus: RawCorpus, log: ProblemLog) -> None:
     ids = [article.record.article_id for article in corpus.articles]
     for index, first in _duplicates(ids).items():
         log.add(corpus.articles[index].path, ("article_id",),
@@ -48,7 +43,7 @@ def _check_articles(corpus: "RawCorpus", log: "ProblemLog") -> None:
                         f"no other article has article_id '{target}'; use an id from raw/articles/")
 
 
-def _check_conditions(corpus: "RawCorpus", log: "ProblemLog") -> None:
+def _check_conditions(corpus: RawCorpus, log: ProblemLog) -> None:
     concepts = corpus.conditions.conditions
     for index, first in _duplicates([c.condition_id for c in concepts]).items():
         log.add(log.shared_path("conditions.yaml"), ("conditions", index, "condition_id"),
@@ -95,7 +90,7 @@ def _check_conditions(corpus: "RawCorpus", log: "ProblemLog") -> None:
                     "no claim or mention uses this condition; remove it or annotate its mentions")
 
 
-def _check_groups(corpus: "RawCorpus", log: "ProblemLog") -> None:
+def _check_groups(corpus: RawCorpus, log: ProblemLog) -> None:
     groups = corpus.claim_groups.groups
     for index, first in _duplicates([g.claim_group_id for g in groups]).items():
         log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "claim_group_id"),
@@ -144,7 +139,7 @@ def _shown(value: object) -> str:
     return str(value.value) if hasattr(value, "value") else str(value)
 
 
-def _check_bibliography(corpus: "RawCorpus", log: "ProblemLog") -> None:
+def _check_bibliography(corpus: RawCorpus, log: ProblemLog) -> None:
     references = corpus.bibliography.references
     for index, first in _duplicates([r.reference_id for r in references]).items():
         log.add(log.shared_path("bibliography.yaml"), ("references", index, "reference_id"),
@@ -159,7 +154,7 @@ def _check_bibliography(corpus: "RawCorpus", log: "ProblemLog") -> None:
                     "the reference has no verified identifier; add a verified DOI, PMID, PMCID, trial id or URL")
 
 
-def _check_second_annotations(corpus: "RawCorpus", log: "ProblemLog") -> None:
+def _check_second_annotations(corpus: RawCorpus, log: ProblemLog) -> None:
     articles = {article.record.article_id: article for article in corpus.articles}
     known_conditions = {c.condition_id for c in corpus.conditions.conditions}
     for second in corpus.independent_annotations:
@@ -170,16 +165,8 @@ def _check_second_annotations(corpus: "RawCorpus", log: "ProblemLog") -> None:
             continue
         for index, first in _duplicates([claim.id for claim in record.claims]).items():
             log.add(second.path, ("claims", index, "id"), f"claim id is used by claims[{first}] too; give each claim its own id")
-        for key, items, many in (("claims", record.claims, False), ("mentions", record.mentions, True)):
-            spans = []
-            for index, item in enumerate(items):
-                try:
-                    found = resolve(article.text, item, allow_all=many)
-                except QuoteNotResolved as failure:
-                    log.add(second.path, (key, index, "quote"), str(failure))
-                    found = []
-                spans.append(found if many else (found[0] if found else None))
-            setattr(second, key, spans)
+        for key, many in (("claims", False), ("mentions", True)):
+            setattr(second, key, resolve_quotes(article.text, second.path, key, getattr(record, key), log, many))
         for index, claim in enumerate(record.claims):
             for position, condition_id in enumerate(claim.condition_ids):
                 if condition_id not in known_conditions:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ketamine_claims.writer import data_file, write_text
@@ -32,6 +34,8 @@ VERDICT_STYLES = {
 #: Nesting rank of span kinds that cover the same stretch: page chrome outermost, mentions innermost.
 KIND_RANK = {"chrome": 0, "claim": 1, "mention": 2}
 TEMPLATE = "explorer_template.html"
+#: Articles one page holds at most; a larger release is explored through its Parquet files.
+MAX_ARTICLES = 200
 
 
 class Mark(NamedTuple):
@@ -92,11 +96,23 @@ def reference_links(reference: dict) -> list[dict]:
     return links
 
 
-def explorer_data(release: Path) -> dict:
-    """Everything the page shows, from the three Parquet files, in published order."""
-    articles = pq.read_table(release / data_file("articles")).to_pylist()
-    claims = pq.read_table(release / data_file("claims")).to_pylist()
+def explorer_data(release: Path, max_articles: int = MAX_ARTICLES) -> dict:
+    """Everything the page shows, from the three Parquet files, in published order.
+
+    At most `max_articles` articles go into the page (one page holding a corpus of thousands of
+    articles would weigh hundreds of megabytes); `shown_of` says how many were left out.
+    """
+    article_table = pq.read_table(release / data_file("articles"))
+    total = article_table.num_rows
+    articles = article_table.slice(0, max_articles).to_pylist()
+    kept = pa.array([a["article_id"] for a in articles], pa.string())
+    claim_table = pq.read_table(release / data_file("claims"))
+    claims = claim_table.filter(pc.is_in(claim_table.column("article_id"), value_set=kept)).to_pylist()
     conditions = pq.read_table(release / data_file("conditions")).to_pylist()
+    if total > max_articles:
+        shown = {a["article_id"] for a in articles}
+        for condition in conditions:
+            condition["mentions"] = [m for m in condition["mentions"] if m["article_id"] in shown]
     in_corpus = {a["article_id"] for a in articles}
     related: dict[str, set[tuple[str, str]]] = {a["article_id"]: set() for a in articles}
     for article in articles:
@@ -117,6 +133,7 @@ def explorer_data(release: Path) -> dict:
     for claim in claims:
         claims_of[claim["article_id"]].append(claim)
     return {
+        "shown_of": [len(articles), total],
         "articles": [_article(a, claims_of.get(a["article_id"], []), mentions[a["article_id"]],
                               sorted(related[a["article_id"]])) for a in articles],
         "claims": {c["claim_id"]: _claim(c) for c in claims},
@@ -170,7 +187,11 @@ def render(data: dict, version: str) -> str:
     payload = (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
                .replace("</", "<\\/").replace("<!--", "<\\u0021--"))
     page = files("ketamine_claims").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    shown, total = data["shown_of"]
+    notice = "" if shown == total else (f"This page shows the first {shown:,} of {total:,} articles; "
+                                        "query the Parquet files for the others.")
     page = page.replace("/*VERDICT_CSS*/", _verdict_css()).replace("{{VERSION}}", html.escape(version))
+    page = page.replace("{{NOTICE}}", html.escape(notice))
     return page.replace("{{DATA}}", payload)  # last, so no text in the data is taken for a placeholder
 
 

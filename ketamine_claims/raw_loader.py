@@ -145,16 +145,11 @@ def _relative(raw_dir: Path, path: Path) -> str:
 
 def _load_record(raw_dir: Path, name: str, model: type[BaseModel], log: ProblemLog) -> Any:
     path = raw_dir / name
-    shown = _relative(raw_dir, path)
     if not path.is_file():
-        log.extend([Problem(shown, None, None, "", f"file not found; create {name} (see docs/annotation_guidelines.md)")])
+        log.extend([Problem(_relative(raw_dir, path), None, None, "",
+                            f"file not found; create {name} (see docs/annotation_guidelines.md)")])
         return None
-    loaded = _parse(path, shown, log)
-    if loaded is None:
-        return None
-    record, problems = validate_model(model, loaded)
-    log.extend(problems)
-    return record
+    return _parse_and_validate(raw_dir, path, model, log)[2]
 
 
 def _parse(path: Path, shown: str, log: ProblemLog) -> LoadedFile | None:
@@ -194,13 +189,19 @@ def _check_layout(raw_dir: Path, log: ProblemLog) -> None:
                                     "unexpected file; article folders hold only <stem>.txt and <stem>.yaml")])
 
 
-def _load_article(raw_dir: Path, path: Path, log: ProblemLog) -> ResolvedArticle | None:
+def _parse_and_validate(raw_dir: Path, path: Path, model: type[BaseModel], log: ProblemLog) -> tuple:
+    """Parse a file and validate it against a model; (shown path, loaded file, record), record None on failure."""
     shown = _relative(raw_dir, path)
     loaded = _parse(path, shown, log)
     if loaded is None:
-        return None
-    record, problems = validate_model(ArticleFile, loaded)
+        return shown, None, None
+    record, problems = validate_model(model, loaded)
     log.extend(problems)
+    return shown, loaded, record
+
+
+def _load_article(raw_dir: Path, path: Path, log: ProblemLog) -> ResolvedArticle | None:
+    shown, loaded, record = _parse_and_validate(raw_dir, path, ArticleFile, log)
     if record is None:
         return None
     text = _read_text(raw_dir, path, record, loaded, log)
@@ -208,10 +209,8 @@ def _load_article(raw_dir: Path, path: Path, log: ProblemLog) -> ResolvedArticle
         return None
     article = ResolvedArticle(shown, record, text)
     _check_metadata(article, log)
-    article.claims = _resolve_each(article, "claims", record.claims, log, many=False)
-    article.mentions = _resolve_each(article, "mentions", record.mentions, log, many=True)
-    article.boilerplate = _resolve_each(article, "boilerplate", record.boilerplate, log, many=False)
-    article.text_quality = _resolve_each(article, "text_quality", record.text_quality, log, many=False)
+    for key, many in (("claims", False), ("mentions", True), ("boilerplate", False), ("text_quality", False)):
+        setattr(article, key, resolve_quotes(text, shown, key, getattr(record, key), log, many))
     _check_ids_and_spans(article, log)
     _check_ratings(article, log)
     return article
@@ -268,14 +267,15 @@ def _check_metadata(article: ResolvedArticle, log: ProblemLog) -> None:
             log.add(shown, ("relations", index), "give exactly one of target_article_id and target_url")
 
 
-def _resolve_each(article: ResolvedArticle, key: str, items: list[QuoteSelector], log: ProblemLog,
-                  many: bool) -> list:
+def resolve_quotes(text: str, path: str, key: str, items: list[QuoteSelector], log: ProblemLog,
+                   many: bool) -> list:
+    """Resolve every selector of `items` in `text`: a span each (None where it fails), or a list each when `many`."""
     resolved = []
     for index, item in enumerate(items):
         try:
-            spans = resolve(article.text, item, allow_all=many)
+            spans = resolve(text, item, allow_all=many)
         except QuoteNotResolved as failure:
-            log.add(article.path, (key, index, "quote"), str(failure))
+            log.add(path, (key, index, "quote"), str(failure))
             spans = []
         resolved.append(spans if many else (spans[0] if spans else None))
     return resolved
@@ -322,12 +322,7 @@ def _check_ratings(article: ResolvedArticle, log: ProblemLog) -> None:
 
 
 def _load_second(raw_dir: Path, path: Path, log: ProblemLog) -> ResolvedSecondAnnotation | None:
-    shown = _relative(raw_dir, path)
-    loaded = _parse(path, shown, log)
-    if loaded is None:
-        return None
-    record, problems = validate_model(SecondAnnotationFile, loaded)
-    log.extend(problems)
+    shown, _, record = _parse_and_validate(raw_dir, path, SecondAnnotationFile, log)
     if record is None:
         return None
     expected = path.stem.split(".", 1)[-1]

@@ -104,18 +104,19 @@ def _check_references(tables: dict[str, list[dict]], failures: list[str]) -> Non
             if article["text"][item["start"]:item["end"]] != item["text"]:
                 failures.append(f"articles: {article['article_id']}: span {item['start']}-{item['end']} does not match its text")
     for claim in tables["claims"]:
-        text = texts.get(claim["article_id"])
-        if text is None:
-            failures.append(f"claims: {claim['claim_id']}: unknown article_id {claim['article_id']}")
-        elif text[claim["start"]:claim["end"]] != claim["text"]:
-            failures.append(f"claims: {claim['claim_id']}: text differs from the article text at its offsets")
+        _check_span(texts, claim, f"claims: {claim['claim_id']}", failures)
         for condition_id in claim["condition_ids"]:
             if condition_id not in conditions:
                 failures.append(f"claims: {claim['claim_id']}: unknown condition_id {condition_id}")
     for condition in tables["conditions"]:
         for mention in condition["mentions"]:
-            text = texts.get(mention["article_id"])
-            if text is None:
-                failures.append(f"conditions: {condition['condition_id']}: mention in unknown article {mention['article_id']}")
-            elif text[mention["start"]:mention["end"]] != mention["text"]:
-                failures.append(f"conditions: {condition['condition_id']}: mention at {mention['start']} differs from the text")
+            _check_span(texts, mention, f"conditions: {condition['condition_id']}: mention at {mention['start']}", failures)
+
+
+def _check_span(texts: dict[str, str], row: dict, where: str, failures: list[str]) -> None:
+    """A row's article must exist and hold the row's text at the row's offsets."""
+    text = texts.get(row["article_id"])
+    if text is None:
+        failures.append(f"{where}: unknown article_id {row['article_id']}")
+    elif text[row["start"]:row["end"]] != row["text"]:
+        failures.append(f"{where}: text differs from the article text at its offsets")

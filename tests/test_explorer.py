@@ -321,3 +321,13 @@ def test_side_by_side_links_claims_of_one_group(driver, pair_release: Path):
     driver.save_screenshot(str(output / "explorer.png"))
     assert (output / "explorer.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert_no_errors(driver)
+
+
+def test_a_large_release_is_capped_with_a_notice(built_fixture_release):
+    from ketamine_claims.explorer import explorer_data, render
+
+    data = explorer_data(built_fixture_release, max_articles=0)
+    assert data["shown_of"] == [0, 1] and data["articles"] == [] and data["claims"] == {}
+    assert "This page shows the first 0 of 1 articles; query the Parquet files for the others." in render(data, "9.9.9")
+    full = explorer_data(built_fixture_release)
+    assert full["shown_of"] == [1, 1] and '<p id="notice"></p>' in render(full, "9.9.9")
