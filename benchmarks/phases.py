@@ -27,7 +27,7 @@ TIMINGS: dict[str, float] = {}
 WRAPPED = (
     ("ketamine_claims.raw_loader", "load_file", "validate: read + strict YAML"),
     ("ketamine_claims.raw_loader", "validate_model", "validate: pydantic models"),
-    ("ketamine_claims.raw_loader", "_resolve_each", "validate: resolve quotes"),
+    ("ketamine_claims.raw_loader", "resolve_quotes", "validate: resolve quotes"),
     ("ketamine_claims.cross_checks", "check_corpus", "validate: cross-file checks"),
     ("ketamine_claims.release", "load_raw", "load_raw (all of validation)"),
     ("ketamine_claims.release", "build_rows", "build_rows"),
