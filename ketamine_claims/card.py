@@ -38,7 +38,7 @@ def front_matter(version: str, sizes: dict[str, tuple[int, int]]) -> str:
         "license_details": "Annotations CC BY 4.0; code MIT; article texts remain their publishers' (see the card).",
         "language": ["es", "en", "pl"],
         "multilinguality": "multilingual",
-        "size_categories": ["n<1K"],
+        "size_categories": [size_category(max(rows for rows, _ in sizes.values()))],
         "task_categories": ["text-classification", "token-classification"],
         "task_ids": ["fact-checking", "named-entity-recognition"],
         "tags": ["health-misinformation", "claim-detection", "ketamine", "medical", "span-annotation"],
@@ -56,6 +56,12 @@ def front_matter(version: str, sizes: dict[str, tuple[int, int]]) -> str:
         ],
     }
     return "---\n" + yaml.safe_dump(header, sort_keys=False, allow_unicode=True, width=1000) + "---\n"
+
+
+def size_category(rows: int) -> str:
+    """The Hub's size bucket for the largest config, e.g. 'n<1K' or '1K<n<10K'."""
+    bounds = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M")]
+    return next((label for bound, label in bounds if rows < bound), "1M<n<10M")
 
 
 def render(template: str, values: dict[str, Callable[[str | None], str]]) -> str:
