@@ -79,20 +79,20 @@ class ArticleFile(ArticleMetadata):
 
 
 class SecondClaimAnnotation(QuoteSelector, ClaimLabels):
-    """A claim found by the independent second annotator (no group and no verdict)."""
+    """A claim of an independent annotation (no group and no verdict)."""
 
     id: Slug = Field(description="Local id of the claim within the second annotation.")
 
 
 class SecondMentionAnnotation(QuoteSelector):
-    """A condition mention found by the independent second annotator."""
+    """A condition mention of an independent annotation."""
 
     condition_id: Slug = Field(description="The condition concept, defined in raw/conditions.yaml.")
     form: MentionForm = Field(description="How the condition is named here.")
 
 
 class SecondAnnotationFile(Record):
-    """raw/second_annotation/<stem>.yaml: an independent annotation of one article, used to measure agreement."""
+    """raw/agreement/<stem>.<annotator>.yaml: one annotator's independent annotation of an article, for agreement."""
 
     article_id: Slug = Field(description="The article annotated a second time.")
     annotation: AnnotationDefaults = Field(description="Who made the second annotation, under which guidelines.")
