@@ -39,13 +39,13 @@ def main(argv: list[str] | None = None) -> int:
             from ketamine_claims.raw_loader import load_raw
 
             gc_was_enabled = gc.isenabled()
-            gc.disable()  # as in build: loading makes many objects and frees few, so collecting only wastes time
+            gc.disable()  # as in build: loading makes many objects but no garbage cycles, so collecting only wastes time
             try:
                 corpus = load_raw(arguments.raw)
             finally:
                 if gc_was_enabled:
                     gc.enable()
-            claims = sum(len(a.record.claims) for a in corpus.articles)
+            claims = sum(len(a.claims) for a in corpus.articles)
             print(f"ok: {len(corpus.articles)} articles, {claims} claims, {len(corpus.conditions.conditions)} "
                   f"conditions valid ({time.perf_counter() - started:.2f} s)")
         elif arguments.command == "build":
@@ -53,8 +53,9 @@ def main(argv: list[str] | None = None) -> int:
 
             result = build_release(arguments.raw, arguments.out, arguments.card, arguments.version)
             state = "published" if result.created else "unchanged (an identical release exists)"
-            print(f"{result.folder}: {state}: {len(result.rows.articles)} articles, {len(result.rows.claims)} claims, "
-                  f"{len(result.rows.conditions)} conditions")
+            rows = result.row_counts
+            print(f"{result.folder}: {state}: {rows['articles']} articles, {rows['claims']} claims, "
+                  f"{rows['conditions']} conditions")
         else:
             from ketamine_claims.verify import verify_release
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
+from ketamine_claims.article_checks import resolve_quotes
 from ketamine_claims.codes import CodeSetUnavailable, icd10cm_codes, icd11_codes
-from ketamine_claims.raw_loader import ProblemLog, RawCorpus, resolve_quotes
+from ketamine_claims.corpus_index import ClaimEntry
+from ketamine_claims.problem_log import ProblemLog
+from ketamine_claims.raw_loader import RawCorpus
 from schema.enums import Verdict
 
 
@@ -30,15 +31,14 @@ def _duplicates(values: list[str]) -> dict[int, int]:
 
 
 def _check_articles(corpus: RawCorpus, log: ProblemLog) -> None:
-    ids = [article.record.article_id for article in corpus.articles]
+    ids = [article.article_id for article in corpus.articles]
     for index, first in _duplicates(ids).items():
         log.add(corpus.articles[index].path, ("article_id",),
                 f"article_id '{ids[index]}' is used by {corpus.articles[first].path} too; choose another id")
     known = set(ids)
     for article in corpus.articles:
-        for index, relation in enumerate(article.record.relations):
-            target = relation.target_article_id
-            if target is not None and (target not in known or target == article.record.article_id):
+        for index, target in enumerate(article.relation_targets):
+            if target is not None and (target not in known or target == article.article_id):
                 log.add(article.path, ("relations", index, "target_article_id"),
                         f"no other article has article_id '{target}'; use an id from raw/articles/")
 
@@ -73,17 +73,17 @@ def _check_conditions(corpus: RawCorpus, log: ProblemLog) -> None:
     known = {c.condition_id for c in concepts}
     used: set[str] = set()
     for article in corpus.articles:
-        for index, claim in enumerate(article.record.claims):
+        for index, claim in enumerate(article.claims):
             for position, condition_id in enumerate(claim.condition_ids):
                 used.add(condition_id)
                 if condition_id not in known:
                     log.add(article.path, ("claims", index, "condition_ids", position),
                             f"unknown condition '{condition_id}'; use a condition_id from {log.shared_path('conditions.yaml')} or add it there")
-        for index, mention in enumerate(article.record.mentions):
-            used.add(mention.condition_id)
-            if mention.condition_id not in known:
+        for index, condition_id in enumerate(article.mention_conditions):
+            used.add(condition_id)
+            if condition_id not in known:
                 log.add(article.path, ("mentions", index, "condition_id"),
-                        f"unknown condition '{mention.condition_id}'; use a condition_id from {log.shared_path('conditions.yaml')} or add it there")
+                        f"unknown condition '{condition_id}'; use a condition_id from {log.shared_path('conditions.yaml')} or add it there")
     for index, concept in enumerate(concepts):
         if concept.condition_id not in used:
             log.add(log.shared_path("conditions.yaml"), ("conditions", index, "condition_id"),
@@ -96,30 +96,28 @@ def _check_groups(corpus: RawCorpus, log: ProblemLog) -> None:
         log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "claim_group_id"),
                 f"claim_group_id is used by groups[{first}] too; merge the two groups")
     known = {g.claim_group_id for g in groups}
-    members: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    first_member: dict[str, tuple[str, int, ClaimEntry]] = {}  # the group's first claim, in file order
     for article in corpus.articles:
-        for index, claim in enumerate(article.record.claims):
-            if claim.claim_group_id not in known:
+        for index, claim in enumerate(article.claims):
+            group_id = claim.claim_group_id
+            if group_id not in known:
                 log.add(article.path, ("claims", index, "claim_group_id"),
-                        f"unknown claim group '{claim.claim_group_id}'; define it in {log.shared_path('claim_groups.yaml')}")
-            members[claim.claim_group_id].append((article.path, index))
-    by_path = {article.path: article for article in corpus.articles}
-    references = {r.reference_id for r in corpus.bibliography.references}
-    for index, group in enumerate(groups):
-        claims = members.get(group.claim_group_id, [])
-        if not claims:
-            log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "claim_group_id"), "no claim belongs to this group; remove it")
-            continue
-        first_path, first_index = claims[0]
-        first = by_path[first_path].record.claims[first_index]
-        for path, claim_index in claims[1:]:
-            claim = by_path[path].record.claims[claim_index]
+                        f"unknown claim group '{group_id}'; define it in {log.shared_path('claim_groups.yaml')}")
+                continue
+            if group_id not in first_member:
+                first_member[group_id] = (article.path, index, claim)
+                continue
+            first_path, first_index, first = first_member[group_id]
             for attribute in ("claim_type", "condition_ids"):
                 if getattr(claim, attribute) != getattr(first, attribute):
-                    log.add(path, ("claims", claim_index, attribute),
-                            f"claims of group '{group.claim_group_id}' must agree on {attribute}, but "
-                            f"{first_path} claims[{first_index}] has {_shown(getattr(first, attribute))}; "
-                            "make them agree or split the group")
+                    log.add(article.path, ("claims", index, attribute),
+                            f"claims of group '{group_id}' must agree on {attribute}, but "
+                            f"{first_path} claims[{first_index}] has {_shown(first, attribute)}; make them agree or split the group")
+    references = {r.reference_id for r in corpus.bibliography.references}
+    for index, group in enumerate(groups):
+        if group.claim_group_id not in first_member:
+            log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "claim_group_id"), "no claim belongs to this group; remove it")
+            continue
         for position, reference_id in enumerate(group.reference_ids):
             if reference_id not in references:
                 log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "reference_ids", position),
@@ -131,12 +129,14 @@ def _check_groups(corpus: RawCorpus, log: ProblemLog) -> None:
                     f"a {group.verdict.value} verdict must cite the evidence it rests on; add reference ids")
 
 
+def _shown(claim: ClaimEntry, attribute: str) -> str:
+    """A claim's value as messages show it: a claim type by its value, condition ids as a list."""
+    value = getattr(claim, attribute)
+    return value.value if attribute == "claim_type" else str(list(value))
+
+
 #: Verdicts that rest on evidence and must cite it; `unsupported` may cite nothing when nothing exists.
 _NEEDS_EVIDENCE = {Verdict.SUPPORTED, Verdict.PARTIALLY_SUPPORTED, Verdict.CONTRADICTED}
-
-
-def _shown(value: object) -> str:
-    return str(value.value) if hasattr(value, "value") else str(value)
 
 
 def _check_bibliography(corpus: RawCorpus, log: ProblemLog) -> None:
@@ -155,18 +155,16 @@ def _check_bibliography(corpus: RawCorpus, log: ProblemLog) -> None:
 
 
 def _check_second_annotations(corpus: RawCorpus, log: ProblemLog) -> None:
-    articles = {article.record.article_id: article for article in corpus.articles}
     known_conditions = {c.condition_id for c in corpus.conditions.conditions}
     for second in corpus.independent_annotations:
         record = second.record
-        article = articles.get(record.article_id)
-        if article is None:
+        if record.article_id not in corpus.agreement_texts:
             log.add(second.path, ("article_id",), f"no article has article_id '{record.article_id}'; use an id from raw/articles/")
             continue
         for index, first in _duplicates([claim.id for claim in record.claims]).items():
             log.add(second.path, ("claims", index, "id"), f"claim id is used by claims[{first}] too; give each claim its own id")
         for key, many in (("claims", False), ("mentions", True)):
-            setattr(second, key, resolve_quotes(article.text, second.path, key, getattr(record, key), log, many))
+            setattr(second, key, resolve_quotes(corpus.agreement_texts[record.article_id], second.path, key, getattr(record, key), log, many))
         for index, claim in enumerate(record.claims):
             for position, condition_id in enumerate(claim.condition_ids):
                 if condition_id not in known_conditions:

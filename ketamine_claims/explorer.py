@@ -11,6 +11,7 @@ import html
 import json
 from collections import defaultdict
 from importlib.resources import files
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
@@ -102,17 +103,13 @@ def explorer_data(release: Path, max_articles: int = MAX_ARTICLES) -> dict:
     At most `max_articles` articles go into the page (one page holding a corpus of thousands of
     articles would weigh hundreds of megabytes); `shown_of` says how many were left out.
     """
-    article_table = pq.read_table(release / data_file("articles"))
-    total = article_table.num_rows
-    articles = article_table.slice(0, max_articles).to_pylist()
+    articles, total = _first_rows(release / data_file("articles"), max_articles)
     kept = pa.array([a["article_id"] for a in articles], pa.string())
-    claim_table = pq.read_table(release / data_file("claims"))
-    claims = claim_table.filter(pc.is_in(claim_table.column("article_id"), value_set=kept)).to_pylist()
-    conditions = pq.read_table(release / data_file("conditions")).to_pylist()
-    if total > max_articles:
-        shown = {a["article_id"] for a in articles}
-        for condition in conditions:
-            condition["mentions"] = [m for m in condition["mentions"] if m["article_id"] in shown]
+    claims = _rows_of(release / data_file("claims"), kept)
+    condition_table = pq.read_table(release / data_file("conditions"))
+    if total > max_articles:  # only the shown articles' mentions become Python objects
+        condition_table = _mentions_in(condition_table, kept)
+    conditions = condition_table.to_pylist()
     in_corpus = {a["article_id"] for a in articles}
     related: dict[str, set[tuple[str, str]]] = {a["article_id"]: set() for a in articles}
     for article in articles:
@@ -149,6 +146,34 @@ def explorer_data(release: Path, max_articles: int = MAX_ARTICLES) -> dict:
                          for lang in Language if lang.value in languages],
         },
     }
+
+
+def _first_rows(path: Path, count: int) -> tuple[list[dict], int]:
+    """The first `count` rows of a Parquet file, and how many it holds; read batch by batch, not whole."""
+    source = pq.ParquetFile(path)
+    rows: list[dict] = []
+    for batch in source.iter_batches(batch_size=max(count, 1)):
+        if len(rows) == count:
+            break
+        rows.extend(batch.slice(0, count - len(rows)).to_pylist())
+    return rows, source.metadata.num_rows
+
+
+def _rows_of(path: Path, article_ids: pa.Array) -> list[dict]:
+    """The rows of a Parquet file that belong to the given articles, in file order; read batch by batch, not whole."""
+    return [row for batch in pq.ParquetFile(path).iter_batches()
+            for row in batch.filter(pc.is_in(batch.column("article_id"), value_set=article_ids)).to_pylist()]
+
+
+def _mentions_in(conditions: pa.Table, article_ids: pa.Array) -> pa.Table:
+    """The condition rows with only their mentions in the given articles, in the same order."""
+    field = conditions.schema.field("mentions")
+    kept = [mentions.values.filter(pc.is_in(mentions.values.field("article_id"), value_set=article_ids))
+            for mentions in conditions.column("mentions")]
+    offsets = pa.array(list(accumulate((len(values) for values in kept), initial=0)), pa.int32())
+    nested = pa.ListArray.from_arrays(offsets, pa.concat_arrays(kept) if kept else pa.array([], field.type.value_type),
+                                      type=field.type)
+    return conditions.set_column(conditions.schema.get_field_index("mentions"), field, nested)
 
 
 def _article(row: dict, claims: list[dict], mentions: list[dict], related: list[tuple[str, str]]) -> dict:

@@ -1,4 +1,4 @@
-"""Build a release: validate raw/, derive rows, write every file into a staging folder, publish it atomically."""
+"""Build a release: validate raw/ and derive its rows in one pass, stage every file, publish the folder atomically."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ import gc
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
+
+import pyarrow as pa
 
 from ketamine_claims import card
 from ketamine_claims.croissant import croissant
 from ketamine_claims.raw_loader import RawCorpus, load_raw
-from ketamine_claims.rows import ReleaseRows, build_rows
-from ketamine_claims.schema_export import arrow_schema
-from ketamine_claims.stats import agreement_figures, counts
+from ketamine_claims.release_tables import ReleaseTables
+from ketamine_claims.stats import Counts, agreement_figures, counts
 from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION
 from ketamine_claims.writer import (
     data_file, publish, staging_folder, write_checksums, write_json, write_parquet, write_text,
@@ -38,11 +40,11 @@ DESCRIPTION = ("Web articles in Spanish, English and Polish that promote ketamin
 
 @dataclass
 class BuildResult:
-    """Where a release was written and whether it was new."""
+    """Where a release was written, whether it was new, and the rows of each config."""
 
     folder: Path
     created: bool
-    rows: ReleaseRows
+    row_counts: dict[str, int]
 
 
 def build_release(raw_dir: Path, out_root: Path, card_template: Path, version: str = VERSION,
@@ -51,32 +53,36 @@ def build_release(raw_dir: Path, out_root: Path, card_template: Path, version: s
     if version not in RELEASE_NOTES or version not in RELEASE_DATES:
         raise ValueError(f"version {version} has no release note or date in ketamine_claims/versions.py")
     gc_was_enabled = gc.isenabled()
-    gc.disable()  # the build holds many small objects and frees nothing until the end
+    gc.disable()  # loading makes millions of short-lived objects but no garbage cycles, so collecting only costs time
     try:
-        corpus = load_raw(raw_dir)
-        rows = build_rows(corpus)
+        collected = ReleaseTables()
+        corpus = load_raw(raw_dir, collected.add)
         staged = staging_folder(out_root, version)
         try:
-            write_release(staged, corpus, rows, card_template.read_text(encoding="utf-8"), version, extras)
+            row_counts = write_release(staged, corpus, collected.tables(corpus), collected.counts,
+                                       card_template.read_text(encoding="utf-8"), version, extras)
             created = publish(staged, out_root / version)
         finally:
             shutil.rmtree(staged, ignore_errors=True)  # gone already when published
     finally:
         if gc_was_enabled:
             gc.enable()
-    return BuildResult(out_root / version, created, rows)
+    return BuildResult(out_root / version, created, row_counts)
 
 
-def write_release(folder: Path, corpus: RawCorpus, rows: ReleaseRows, template: str, version: str,
-                  extras: bool) -> None:
-    """Write every file of a release into `folder`, checksums last."""
+def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, pa.Table]], tallies: Counts,
+                  template: str, version: str, extras: bool) -> dict[str, int]:
+    """Write every file of a release into `folder`, checksums last; return the rows of each config.
+
+    `tables` gives each config's table in CONFIGS order; none is needed once it is written.
+    """
     sizes = {}
-    for config, model in CONFIGS.items():
-        schema = arrow_schema(model, metadata={"dataset": "ketamine-web-claims", "version": version, "config": config})
-        table = write_parquet(rows.by_config()[config], schema, folder / data_file(config))
+    for config, table in tables:
+        table = table.replace_schema_metadata({"dataset": "ketamine-web-claims", "version": version, "config": config})
+        write_parquet(table, folder / data_file(config))
         sizes[config] = (table.num_rows, table.nbytes)
-        write_json(model.model_json_schema(), folder / "json_schema" / f"{config}.schema.json")
-    figures = counts(rows)
+        write_json(CONFIGS[config].model_json_schema(), folder / "json_schema" / f"{config}.schema.json")
+    figures = counts(tallies, corpus.conditions.conditions)
     agreement = agreement_figures(corpus)
     metadata = {
         "name": "ketamine-web-claims", "version": version, "release_date": RELEASE_DATES[version],
@@ -94,23 +100,21 @@ def write_release(folder: Path, corpus: RawCorpus, rows: ReleaseRows, template: 
 
         figure_names = plots.write_figures(folder)
         explorer.write_explorer(folder)
-    values = card_values(version, metadata, corpus, rows, figure_names)
+    values = card_values(version, metadata, corpus, tallies, figure_names)
     write_text(card.front_matter(version, sizes) + card.render(template, values), folder / "README.md")
     write_checksums(folder)
+    return {config: rows for config, (rows, _) in sizes.items()}
 
 
-def card_values(version: str, metadata: dict, corpus: RawCorpus, rows: ReleaseRows, figure_names: list[str]) -> dict:
+def card_values(version: str, metadata: dict, corpus: RawCorpus, tallies: Counts, figure_names: list[str]) -> dict:
     """Every placeholder the hand-written card may use, each a function of an optional argument."""
     figures = metadata["counts"]
     by_article = figures["by_article"]
     references = sorted(corpus.bibliography.references, key=lambda r: r.reference_id)
-    jama = {}  # the first row of each article_id, as a scan from the top would find it, in one pass
-    for row in rows.articles:
-        jama.setdefault(row["article_id"], row["jama"])
     ratings = [
         [f"`{a['article_id']}`", a["language"], a["discern_total"], a["discern_q16"], a["jama_score"],
-         ", ".join(f"{j['criterion'].removeprefix('JAMA_')}: {'met' if j['met'] else 'not met'}"
-                   for j in jama[a["article_id"]])]
+         ", ".join(f"{criterion.removeprefix('JAMA_')}: {'met' if met else 'not met'}"
+                   for criterion, met in tallies.jama[a["article_id"]])]
         for a in by_article
     ]
     agreement_rows = [

@@ -1,30 +1,27 @@
-"""Turn a validated raw corpus into the rows of the three published configs.
+"""Turn one validated article into its rows of the three published configs.
 
-Rows are plain dicts shaped like the models in schema/ (Article, Claim, Condition); the
-writer casts them to the Arrow schema derived from those models, and `verify` re-validates
-published rows against the models.
+Rows are plain dicts shaped like the models in schema/ (Article, Claim, ConditionMention);
+release_tables casts them to the Arrow schema derived from those models, and `verify`
+re-validates published rows against the models.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
-from ketamine_claims.raw_loader import RawCorpus, ResolvedArticle
+from ketamine_claims.article_checks import ResolvedArticle
+from ketamine_claims.raw_loader import SharedFiles
 from ketamine_claims.spans import Span
 from schema.raw import AnnotationDefaults, AnnotationOverrides
 
 
 @dataclass
-class ReleaseRows:
-    """The rows of the three configs, in published order."""
+class ArticleRows:
+    """One article's share of the release: its article row, its claim rows in published order, its mention rows."""
 
-    articles: list[dict]
+    article: dict
     claims: list[dict]
-    conditions: list[dict]
-
-    def by_config(self) -> dict[str, list[dict]]:
-        return {"articles": self.articles, "claims": self.claims, "conditions": self.conditions}
+    mentions: list[tuple[str, dict]]  # (condition_id, row)
 
 
 def _provenance(defaults: AnnotationDefaults, item: AnnotationOverrides | None = None) -> dict:
@@ -39,11 +36,11 @@ def _passage(text: str, span: Span) -> dict:
     return {"start": span.start, "end": span.end, "text": text[span.start:span.end]}
 
 
-def build_rows(corpus: RawCorpus) -> ReleaseRows:
-    """Derive the published rows from raw records; offsets and counts are computed, never typed."""
-    references = {r.reference_id: r.model_dump(mode="json") for r in corpus.bibliography.references}
-    groups = corpus.claim_groups
-    verdicts = {
+def verdict_fields(shared: SharedFiles) -> dict[str, dict]:
+    """The verdict columns of a claim, by claim_group_id, for each group whose references all resolve."""
+    references = {r.reference_id: r.model_dump(mode="json") for r in shared.bibliography.references}
+    groups = shared.claim_groups
+    return {
         group.claim_group_id: {
             "verdict": group.verdict.value,
             "verdict_rationale": group.rationale,
@@ -55,27 +52,15 @@ def build_rows(corpus: RawCorpus) -> ReleaseRows:
             },
         }
         for group in groups.groups
+        if all(key in references for key in group.reference_ids)
     }
-    articles, claims = [], []
-    mentions_by_condition: dict[str, list[dict]] = {c.condition_id: [] for c in corpus.conditions.conditions}
-    claims_by_condition: Counter[str] = Counter()
-    for article in corpus.articles:
-        article_claims = _claim_rows(article, verdicts)
-        claims.extend(article_claims)
-        for claim in article_claims:
-            claims_by_condition.update(set(claim["condition_ids"]))
-        article_mentions = _mention_rows(article)
-        for condition_id, mention in article_mentions:
-            mentions_by_condition[condition_id].append(mention)
-        articles.append(_article_row(article, len(article_claims), len(article_mentions)))
-    conditions = []
-    for concept in corpus.conditions.conditions:
-        row = concept.model_dump(mode="json")
-        row["mentions"] = sorted(mentions_by_condition[concept.condition_id],
-                                 key=lambda m: (m["article_id"], m["start"], m["end"]))
-        row["claim_count"] = claims_by_condition[concept.condition_id]
-        conditions.append(row)
-    return ReleaseRows(articles, claims, conditions)
+
+
+def article_rows(article: ResolvedArticle, verdicts: dict[str, dict]) -> ArticleRows:
+    """Derive an article's published rows from its record; offsets and counts are computed, never typed."""
+    claims = _claim_rows(article, verdicts)
+    mentions = _mention_rows(article)
+    return ArticleRows(_article_row(article, len(claims), len(mentions)), claims, mentions)
 
 
 def _article_row(article: ResolvedArticle, claim_count: int, mention_count: int) -> dict:

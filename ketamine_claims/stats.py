@@ -1,4 +1,4 @@
-"""Figures the card and metadata.json report, computed from the published rows and the raw agreement files."""
+"""Figures the card and metadata.json report: counts gathered from the rows as they are made, and agreement."""
 
 from __future__ import annotations
 
@@ -6,52 +6,72 @@ from collections import Counter, defaultdict
 
 from ketamine_claims.agreement import LabelledSpan, agreement
 from ketamine_claims.raw_loader import RawCorpus
-from ketamine_claims.rows import ReleaseRows
+from schema.condition import ConditionConcept
 from schema.enums import ClaimType, Verdict
 
 
-def counts(rows: ReleaseRows) -> dict:
-    """Counts per article, language, claim type, certainty, verdict and condition."""
-    claims = rows.claims
-    by_article = [
-        {"article_id": a["article_id"], "language": a["language"], "claims": a["claim_count"],
-         "mentions": a["mention_count"], "discern_total": a["discern_total"],
-         "discern_q16": a["discern"][15]["score"], "jama_score": a["jama_score"]}
-        for a in rows.articles
+class Counts:
+    """What the card and metadata.json report of the rows, gathered one article at a time as they are made."""
+
+    def __init__(self) -> None:
+        self.by_article: list[dict] = []
+        self.by_language: dict[str, Counter] = defaultdict(Counter)
+        self.claims = 0
+        self.claim_groups: set[str] = set()
+        self.by_claim: dict[str, Counter] = {key: Counter() for key in ("claim_type", "certainty", "evidence_cited",
+                                                                        "verdict")}
+        self.verdict_by_condition: dict[str, Counter] = defaultdict(Counter)
+        self.verdict_by_article: dict[str, Counter] = defaultdict(Counter)
+        self.type_by_article: dict[str, Counter] = defaultdict(Counter)
+        self.claims_by_condition: Counter[str] = Counter()  # claims that name the condition, each once
+        self.mentions_by_condition: Counter[str] = Counter()
+        self.jama: dict[str, tuple[tuple[str, bool], ...]] = {}  # (criterion, met) of the first row of each article_id
+
+    def add(self, article: dict, claims: list[dict], mentions: list[tuple[str, dict]]) -> None:
+        """Count one article row, its claim rows and its (condition_id, mention row) pairs."""
+        self.by_article.append(
+            {"article_id": article["article_id"], "language": article["language"], "claims": article["claim_count"],
+             "mentions": article["mention_count"], "discern_total": article["discern_total"],
+             "discern_q16": article["discern"][15]["score"], "jama_score": article["jama_score"]})
+        self.by_language[article["language"]].update(articles=1, claims=article["claim_count"],
+                                                     mentions=article["mention_count"])
+        self.jama.setdefault(article["article_id"], tuple((j["criterion"], j["met"]) for j in article["jama"]))
+        self.mentions_by_condition.update(condition_id for condition_id, _ in mentions)
+        self.claims += len(claims)
+        for claim in claims:
+            self.claim_groups.add(claim["claim_group_id"])
+            self.claims_by_condition.update(set(claim["condition_ids"]))
+            for key, counter in self.by_claim.items():
+                counter[claim[key]] += 1
+            for condition_id in claim["condition_ids"] or ["(no condition)"]:
+                self.verdict_by_condition[condition_id][claim["verdict"]] += 1
+            self.verdict_by_article[claim["article_id"]][claim["verdict"]] += 1
+            self.type_by_article[claim["article_id"]][claim["claim_type"]] += 1
+
+
+def counts(tallies: Counts, concepts: list[ConditionConcept]) -> dict:
+    """Counts per article, language, claim type, certainty, verdict and condition (in the order of `concepts`)."""
+    by_condition = [
+        {"condition_id": c.condition_id, "name": c.name, "mentions": tallies.mentions_by_condition[c.condition_id],
+         "claims": tallies.claims_by_condition[c.condition_id]}
+        for c in concepts
     ]
-    by_language: dict[str, Counter] = defaultdict(Counter)
-    for article in rows.articles:
-        by_language[article["language"]].update(articles=1, claims=article["claim_count"],
-                                                mentions=article["mention_count"])
-    verdict_by_condition: dict[str, Counter] = defaultdict(Counter)
-    for claim in claims:
-        for condition_id in claim["condition_ids"] or ["(no condition)"]:
-            verdict_by_condition[condition_id][claim["verdict"]] += 1
-    verdict_by_article: dict[str, Counter] = defaultdict(Counter)
-    type_by_article: dict[str, Counter] = defaultdict(Counter)
-    for claim in claims:
-        verdict_by_article[claim["article_id"]][claim["verdict"]] += 1
-        type_by_article[claim["article_id"]][claim["claim_type"]] += 1
     return {
-        "articles": len(rows.articles),
-        "claims": len(claims),
-        "claim_groups": len({c["claim_group_id"] for c in claims}),
-        "conditions": len(rows.conditions),
-        "mentions": sum(len(c["mentions"]) for c in rows.conditions),
-        "by_article": by_article,
-        "by_language": {language: dict(counter) for language, counter in sorted(by_language.items())},
-        "by_claim_type": _ordered(Counter(c["claim_type"] for c in claims), ClaimType.values()),
-        "by_certainty": dict(sorted(Counter(c["certainty"] for c in claims).items())),
-        "by_evidence_cited": dict(sorted(Counter(c["evidence_cited"] for c in claims).items())),
-        "by_verdict": _ordered(Counter(c["verdict"] for c in claims), Verdict.values()),
-        "by_condition": [
-            {"condition_id": c["condition_id"], "name": c["name"], "mentions": len(c["mentions"]),
-             "claims": c["claim_count"]}
-            for c in rows.conditions
-        ],
-        "claim_type_by_article": {k: _ordered(v, ClaimType.values()) for k, v in type_by_article.items()},
-        "verdict_by_article": {k: _ordered(v, Verdict.values()) for k, v in verdict_by_article.items()},
-        "verdict_by_condition": {k: _ordered(v, Verdict.values()) for k, v in sorted(verdict_by_condition.items())},
+        "articles": len(tallies.by_article),
+        "claims": tallies.claims,
+        "claim_groups": len(tallies.claim_groups),
+        "conditions": len(concepts),
+        "mentions": sum(c["mentions"] for c in by_condition),
+        "by_article": tallies.by_article,
+        "by_language": {language: dict(counter) for language, counter in sorted(tallies.by_language.items())},
+        "by_claim_type": _ordered(tallies.by_claim["claim_type"], ClaimType.values()),
+        "by_certainty": dict(sorted(tallies.by_claim["certainty"].items())),
+        "by_evidence_cited": dict(sorted(tallies.by_claim["evidence_cited"].items())),
+        "by_verdict": _ordered(tallies.by_claim["verdict"], Verdict.values()),
+        "by_condition": by_condition,
+        "claim_type_by_article": {k: _ordered(v, ClaimType.values()) for k, v in tallies.type_by_article.items()},
+        "verdict_by_article": {k: _ordered(v, Verdict.values()) for k, v in tallies.verdict_by_article.items()},
+        "verdict_by_condition": {k: _ordered(v, Verdict.values()) for k, v in sorted(tallies.verdict_by_condition.items())},
     }
 
 
@@ -65,7 +85,7 @@ def agreement_figures(corpus: RawCorpus) -> list[dict]:
     for independent in corpus.independent_annotations:
         stem = independent.path.rsplit("/", 1)[-1].split(".", 1)[0]
         by_stem[stem].append(independent)
-    languages = {a.record.article_id: a.record.language.value for a in corpus.articles}
+    languages = {a.article_id: a.language for a in corpus.articles}
     results, pooled = [], [[], [], [], []]
     for stem, pair in sorted(by_stem.items()):
         if len(pair) != 2:

@@ -26,13 +26,11 @@ def data_file(config: str) -> str:
     return f"{config}/train-00000-of-00001.parquet"
 
 
-def write_parquet(rows: list[dict], schema: pa.Schema, path: Path) -> pa.Table:
-    """Cast rows to the canonical schema and write them; return the table written."""
-    table = pa.Table.from_pylist(rows, schema=schema)
+def write_parquet(table: pa.Table, path: Path) -> None:
+    """Write a table with the fixed options."""
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(table, path, **PARQUET_OPTIONS)
-    pa.default_memory_pool().release_unused()  # hand the conversion's scratch memory back before the next step
-    return table
+    pa.default_memory_pool().release_unused()  # hand the encoder's scratch memory back before the next step
 
 
 def write_json(data: object, path: Path) -> None:

@@ -25,8 +25,12 @@ def problems(raw: Path) -> list[str]:
 
 
 def test_the_valid_fixture_validates():
-    corpus = load_raw(VALID_RAW)
-    assert [len(a.record.claims) for a in corpus.articles] == [2]
+    handed_on = []
+    corpus = load_raw(VALID_RAW, lambda article, shared: handed_on.append((article, shared)))
+    assert [len(a.claims) for a in corpus.articles] == [2]
+    [(article, shared)] = handed_on
+    assert article.path == corpus.articles[0].path and len(article.record.claims) == 2
+    assert None not in article.claims and shared.conditions is corpus.conditions
 
 
 CASES = [
