@@ -19,7 +19,7 @@ HttpUrl = Annotated[StrictStr, Field(pattern=r"^https?://\S+$")]
 class ReferenceIdentifiers(Record):
     """The verified identifiers of one source; each is null when it could not be verified."""
 
-    reference_id: Slug = Field(description="Citation key of the source, e.g. 'orhurhu2019', used by verdicts to cite it.")
+    reference_id: Slug = Field(description="Citation key of the source, e.g. 'orhurhu2019-chronic-pain-meta', used by verdicts to cite it.")
     kind: ReferenceKind = Field(description="What kind of source this is.")
     citation: NonEmptyText = Field(description="Authors, title, journal or issuer, year, volume and pages as verified.")
     doi: Doi | None = Field(default=None, description="Digital Object Identifier, without the https://doi.org/ prefix; null when not verified.")
