@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
 from ketamine_claims.schema_export import arrow_schema  # noqa: E402
 from ketamine_claims.writer import PARQUET_OPTIONS, data_file  # noqa: E402
 from schema import CONFIGS  # noqa: E402
-from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, SecondAnnotationFile  # noqa: E402
+from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile  # noqa: E402
 
 METADATA = ("article_id", "source_file", "text_sha256", "language", "title", "author", "site", "url", "published",
             "site_type", "site_type_basis", "provenance_note", "missing_reasons")
@@ -75,7 +75,7 @@ def run(raw: Path, out: Path) -> dict[str, int]:
     BibliographyFile.model_validate(bibliography)
     ClaimGroupsFile.model_validate(groups)
     for path in sorted((raw / "agreement").glob("*.yaml")) if (raw / "agreement").is_dir() else []:
-        SecondAnnotationFile.model_validate(load(path))
+        IndependentAnnotationFile.model_validate(load(path))
 
     references = {r["reference_id"]: {key: r.get(key) for key in REFERENCE_KEYS} for r in bibliography["references"]}
     defaults = groups["annotation"]

@@ -16,7 +16,7 @@ def check_corpus(corpus: RawCorpus, log: ProblemLog) -> None:
     _check_conditions(corpus, log)
     _check_groups(corpus, log)
     _check_bibliography(corpus, log)
-    _check_second_annotations(corpus, log)
+    _check_independent_annotations(corpus, log)
 
 
 def _duplicates(values: list[str]) -> dict[int, int]:
@@ -154,23 +154,23 @@ def _check_bibliography(corpus: RawCorpus, log: ProblemLog) -> None:
                     "the reference has no verified identifier; add a verified DOI, PMID, PMCID, trial id or URL")
 
 
-def _check_second_annotations(corpus: RawCorpus, log: ProblemLog) -> None:
+def _check_independent_annotations(corpus: RawCorpus, log: ProblemLog) -> None:
     known_conditions = {c.condition_id for c in corpus.conditions.conditions}
-    for second in corpus.independent_annotations:
-        record = second.record
+    for independent in corpus.independent_annotations:
+        record = independent.record
         if record.article_id not in corpus.agreement_texts:
-            log.add(second.path, ("article_id",), f"no article has article_id '{record.article_id}'; use an id from raw/articles/")
+            log.add(independent.path, ("article_id",), f"no article has article_id '{record.article_id}'; use an id from raw/articles/")
             continue
         for index, first in _duplicates([claim.id for claim in record.claims]).items():
-            log.add(second.path, ("claims", index, "id"), f"claim id is used by claims[{first}] too; give each claim its own id")
+            log.add(independent.path, ("claims", index, "id"), f"claim id is used by claims[{first}] too; give each claim its own id")
         for key, many in (("claims", False), ("mentions", True)):
-            setattr(second, key, resolve_quotes(corpus.agreement_texts[record.article_id], second.path, key, getattr(record, key), log, many))
+            setattr(independent, key, resolve_quotes(corpus.agreement_texts[record.article_id], independent.path, key, getattr(record, key), log, many))
         for index, claim in enumerate(record.claims):
             for position, condition_id in enumerate(claim.condition_ids):
                 if condition_id not in known_conditions:
-                    log.add(second.path, ("claims", index, "condition_ids", position),
+                    log.add(independent.path, ("claims", index, "condition_ids", position),
                             f"unknown condition '{condition_id}'; use a condition_id from {log.shared_path('conditions.yaml')}")
         for index, mention in enumerate(record.mentions):
             if mention.condition_id not in known_conditions:
-                log.add(second.path, ("mentions", index, "condition_id"),
+                log.add(independent.path, ("mentions", index, "condition_id"),
                         f"unknown condition '{mention.condition_id}'; use a condition_id from {log.shared_path('conditions.yaml')}")

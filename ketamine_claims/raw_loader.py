@@ -29,7 +29,7 @@ from ketamine_claims.model_errors import validate_model
 from ketamine_claims.problem_log import ProblemLog
 from ketamine_claims.spans import Span
 from ketamine_claims.yaml_loader import LoadedFile, LoadFailed, load_file
-from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, SecondAnnotationFile
+from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile
 
 ANNOTATION_SUFFIXES = (".yaml", ".json")
 SHARED_FILES = {"conditions.yaml": ConditionsFile, "bibliography.yaml": BibliographyFile,
@@ -37,11 +37,11 @@ SHARED_FILES = {"conditions.yaml": ConditionsFile, "bibliography.yaml": Bibliogr
 
 
 @dataclass
-class ResolvedSecondAnnotation:
-    """A second annotation with its quotes resolved against the article's text."""
+class ResolvedIndependentAnnotation:
+    """An independent annotation with its quotes resolved against the article's text."""
 
     path: str
-    record: SecondAnnotationFile
+    record: IndependentAnnotationFile
     claims: list[Span] = field(default_factory=list)
     mentions: list[list[Span]] = field(default_factory=list)
 
@@ -60,7 +60,7 @@ class RawCorpus(SharedFiles):
     """Everything in raw/, valid: the shared files, an entry per article, and the independent annotations."""
 
     articles: list[ArticleEntry]
-    independent_annotations: list[ResolvedSecondAnnotation]
+    independent_annotations: list[ResolvedIndependentAnnotation]
     agreement_texts: dict[str, str]  # the texts of the doubly annotated articles, by article_id
 
 
@@ -80,9 +80,9 @@ def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCor
     shared = {name: _load_record(raw_dir, name, model, log) for name, model in SHARED_FILES.items()}
     files = (SharedFiles(shared["conditions.yaml"], shared["bibliography.yaml"], shared["claim_groups.yaml"])
              if all(shared.values()) else None)
-    seconds = [second for path in _annotation_files(raw_dir, "agreement", log)
-               if (second := _load_second(path, log)) is not None]
-    doubly = {second.record.article_id for second in seconds}
+    independents = [annotation for path in _annotation_files(raw_dir, "agreement", log)
+               if (annotation := _load_independent(path, log)) is not None]
+    doubly = {annotation.record.article_id for annotation in independents}
     index, texts = CorpusIndex(), {}
     for path in _annotation_files(raw_dir, "articles", log):
         article = _load_article(path, log)
@@ -95,7 +95,7 @@ def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCor
             on_article(article, files)
     _check_layout(raw_dir, log)
     if not log.count() and files is not None:
-        corpus = RawCorpus(files.conditions, files.bibliography, files.claim_groups, index.articles, seconds, texts)
+        corpus = RawCorpus(files.conditions, files.bibliography, files.claim_groups, index.articles, independents, texts)
         from ketamine_claims.cross_checks import check_corpus
 
         check_corpus(corpus, log)
@@ -160,12 +160,12 @@ def _load_article(path: Path, log: ProblemLog) -> ResolvedArticle | None:
     return None if record is None else resolve_article(path, shown, record, log)
 
 
-def _load_second(path: Path, log: ProblemLog) -> ResolvedSecondAnnotation | None:
-    shown, record = _parse_and_validate(path, SecondAnnotationFile, log)
+def _load_independent(path: Path, log: ProblemLog) -> ResolvedIndependentAnnotation | None:
+    shown, record = _parse_and_validate(path, IndependentAnnotationFile, log)
     if record is None:
         return None
     expected = path.stem.split(".", 1)[-1]
     if "." not in path.stem or record.annotation.annotator != expected:
         log.add(shown, ("annotation", "annotator"), "name the file <stem>.<annotator>.yaml after the annotator "
                                                     f"it holds, e.g. 000_x.{record.annotation.annotator}.yaml")
-    return ResolvedSecondAnnotation(shown, record)
+    return ResolvedIndependentAnnotation(shown, record)

@@ -11,7 +11,7 @@ from schema.raw import (
     ClaimGroup,
     ClaimGroupsFile,
     ConditionsFile,
-    SecondAnnotationFile,
+    IndependentAnnotationFile,
 )
 
 #: The published configs, in the order the card lists them, with the model of one row each.
@@ -20,6 +20,6 @@ CONFIGS = {"articles": Article, "claims": Claim, "conditions": Condition}
 __all__ = [
     "Article", "ArticleFile", "ArticleMetadata", "BibliographyFile", "BoilerplateSpan", "CODE_SYSTEMS", "CONFIGS",
     "Claim", "ClaimGroup", "ClaimGroupsFile", "ClaimLabels", "Condition", "ConditionConcept", "ConditionMention",
-    "ConditionsFile", "MissingReason", "Provenance", "ReferenceIdentifiers", "Relation", "SecondAnnotationFile",
+    "ConditionsFile", "MissingReason", "Provenance", "ReferenceIdentifiers", "Relation", "IndependentAnnotationFile",
     "TextQualityIssue",
 ]

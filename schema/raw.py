@@ -78,26 +78,26 @@ class ArticleFile(ArticleMetadata):
     ratings: Ratings = Field(description="DISCERN and JAMA ratings.")
 
 
-class SecondClaimAnnotation(QuoteSelector, ClaimLabels):
+class IndependentClaimAnnotation(QuoteSelector, ClaimLabels):
     """A claim of an independent annotation (no group and no verdict)."""
 
     id: Slug = Field(description="Local id of the claim within the second annotation.")
 
 
-class SecondMentionAnnotation(QuoteSelector):
+class IndependentMentionAnnotation(QuoteSelector):
     """A condition mention of an independent annotation."""
 
     condition_id: Slug = Field(description="The condition concept, defined in raw/conditions.yaml.")
     form: MentionForm = Field(description="How the condition is named here.")
 
 
-class SecondAnnotationFile(Record):
+class IndependentAnnotationFile(Record):
     """raw/agreement/<stem>.<annotator>.yaml: one annotator's independent annotation of an article, for agreement."""
 
     article_id: Slug = Field(description="The article annotated a second time.")
     annotation: AnnotationDefaults = Field(description="Who made the second annotation, under which guidelines.")
-    claims: list[SecondClaimAnnotation] = Field(description="Every claim the second annotator found.")
-    mentions: list[SecondMentionAnnotation] = Field(description="Every condition mention the second annotator found.")
+    claims: list[IndependentClaimAnnotation] = Field(description="Every claim the second annotator found.")
+    mentions: list[IndependentMentionAnnotation] = Field(description="Every condition mention the second annotator found.")
 
 
 class ConditionsFile(Record):
