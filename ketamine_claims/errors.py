@@ -52,11 +52,6 @@ class ReleaseInvalid(DatasetError):
         super().__init__(f"{len(failures)} check(s) failed")
 
 
-class UsageError(DatasetError):
-    """The command line was called wrongly."""
-
-    exit_code = 2
-
 
 def _problem_order(problem: Problem) -> tuple:
     return (problem.path, problem.line or 0, problem.column or 0, problem.field, problem.message)

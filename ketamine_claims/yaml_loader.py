@@ -25,7 +25,17 @@ except AttributeError:  # PyYAML built without libyaml
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_BOOLEANS = {"true": True, "false": False}
+#: YAML 1.1 tag -> (plain form accepted, conversion, message when refused). Anything else a YAML 1.1 and
+#: a YAML 1.2 reader would take differently is refused, with the fix.
+_STRICT_SCALARS = {
+    "bool": (re.compile("true|false"), lambda value: value == "true",
+             "'{value}' is a boolean in YAML 1.1 but text in YAML 1.2; "
+             "write true or false for a yes/no value, or \"{value}\" in quotes for text"),
+    "int": (_PLAIN_INT, int, "'{value}' is read differently by YAML versions; "
+                              "write a plain decimal number, or \"{value}\" in quotes for text"),
+    "float": (_PLAIN_FLOAT, float, "'{value}' is not a plain decimal number; write it in quotes if it is text"),
+    "timestamp": (None, None, "YAML reads {value} as a date object; write it in quotes: \"{value}\""),
+}
 
 
 @dataclass
@@ -126,32 +136,15 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.ScalarNode, field: str) -> Any:
-        value, tag, plain = node.value, node.tag, not node.style  # plain style is None or ""
-        if tag == _TAG + "str":
+        tag, value = node.tag.removeprefix(_TAG), node.value
+        if tag == "str":
             return value
-        if tag == _TAG + "null":
+        if tag == "null":
             return None
-        if tag == _TAG + "bool":
-            if plain and value in _BOOLEANS:
-                return _BOOLEANS[value]
-            self._problem(node, field, f"'{value}' is a boolean in YAML 1.1 but text in YAML 1.2; "
-                                       f"write true or false for a yes/no value, or \"{value}\" in quotes for text")
-            return value
-        if tag == _TAG + "int":
-            if _PLAIN_INT.fullmatch(value):
-                return int(value)
-            self._problem(node, field, f"'{value}' is read differently by YAML versions; "
-                                       f"write a plain decimal number, or \"{value}\" in quotes for text")
-            return value
-        if tag == _TAG + "float":
-            if _PLAIN_FLOAT.fullmatch(value):
-                return float(value)
-            self._problem(node, field, f"'{value}' is not a plain decimal number; write it in quotes if it is text")
-            return value
-        if tag == _TAG + "timestamp":
-            self._problem(node, field, f"YAML reads {value} as a date object; write it in quotes: \"{value}\"")
-            return value
-        self._problem(node, field, f"the tag {tag} is not allowed; remove it")
+        accepted, convert, fix = _STRICT_SCALARS.get(tag, (None, None, "the tag {tag} is not allowed; remove it"))
+        if accepted is not None and not node.style and accepted.fullmatch(value):  # plain style is None or ""
+            return convert(value)
+        self._problem(node, field, fix.format(value=value, tag=node.tag))
         return value
 
     def _problem(self, node: yaml.Node, field: str, message: str) -> None:
