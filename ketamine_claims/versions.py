@@ -17,3 +17,8 @@ RELEASE_NOTES = {
 
 #: Date each version was published; fixed here so a rebuild writes the same bytes.
 RELEASE_DATES = {"1.0.0": "2026-11-21"}
+
+#: The commit whose tree (code and raw/) builds each published release byte for byte. Once a
+#: release is published, main moves on towards the next version; a release is checked against its
+#: own sources, never against main's, so work in progress can never disturb a published release.
+SOURCE_COMMITS = {"1.0.0": "39c72d005b77fa289d3e3807869195cd9c9a222f"}

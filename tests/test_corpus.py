@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import subprocess
+import sys
+import tarfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -12,7 +16,7 @@ from conftest import ROOT
 from ketamine_claims.raw_loader import load_raw
 from ketamine_claims.release import build_release
 from ketamine_claims.verify import verify_release
-from ketamine_claims.versions import RELEASE_NOTES, VERSION
+from ketamine_claims.versions import RELEASE_NOTES, SOURCE_COMMITS, VERSION
 from ketamine_claims.writer import release_files
 
 RAW, SEEDS = ROOT / "raw", ROOT.parent / "shared" / "seeds"
@@ -73,6 +77,25 @@ def test_the_committed_release_is_what_the_sources_build(tmp_path: Path):
     assert release_files(fresh) == release_files(COMMITTED)
     different = [n for n in release_files(fresh) if (fresh / n).read_bytes() != (COMMITTED / n).read_bytes()]
     assert different == [], f"dist/{VERSION} is out of date in {different}; bump the version and rebuild"
+
+
+@pytest.mark.parametrize("version", sorted(SOURCE_COMMITS))
+def test_every_published_release_rebuilds_from_its_source_commit(version: str, tmp_path: Path):
+    """Each release is rebuilt from the tree of the commit that made it, with that commit's own code."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: the source commits cannot be read")
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", SOURCE_COMMITS[version]],
+                             capture_output=True, check=True).stdout
+    source = tmp_path / "source"
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tree:
+        tree.extractall(source, filter="data")
+    (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
+    subprocess.run([sys.executable, "build_dataset.py", "build", "--out", str(tmp_path / "out")], cwd=source,
+                   env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(source)}, check=True, capture_output=True)
+    fresh, published = tmp_path / "out" / version, ROOT / "dist" / version
+    assert release_files(fresh) == release_files(published)
+    different = [n for n in release_files(fresh) if (fresh / n).read_bytes() != (published / n).read_bytes()]
+    assert different == [], f"dist/{version} differs from what commit {SOURCE_COMMITS[version]} builds: {different}"
 
 
 def test_the_committed_release_verifies():
