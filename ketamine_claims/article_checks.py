@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ketamine_claims.problem_log import ProblemLog
+from ketamine_claims.safe_files import unreadable_reason
 from ketamine_claims.spans import QuoteNotResolved, Span, resolve
 from ketamine_claims.yaml_loader import LoadFailed, decode_utf8
 from schema.enums import DiscernItem, JamaCriterion
@@ -49,9 +50,12 @@ def _read_text(path: Path, shown: str, record: ArticleFile, log: ProblemLog) -> 
                                          f"'{path.stem}.txt' or rename the file to match")
         return None
     text_path = path.with_suffix(".txt")
-    if not text_path.is_file():
+    if not text_path.exists() and not text_path.is_symlink():
         log.add(shown, ("source_file",), f"{log.shown(text_path)} not found; copy the article text "
                                          "verbatim beside this file")
+        return None
+    if (reason := unreadable_reason(text_path)) is not None:
+        log.add(shown, ("source_file",), f"{log.shown(text_path)} {reason}")
         return None
     raw = text_path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()

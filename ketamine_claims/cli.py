@@ -12,7 +12,8 @@ from ketamine_claims.errors import DatasetError, InvalidData, ReleaseInvalid
 from ketamine_claims.versions import VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+BUG_REPORT = "this is a bug in build_dataset.py, not a problem with the data; please report it with the command you ran"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,7 +33,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; data problems exit 1, usage 2, an internal error 3, an interrupt 130; never a traceback."""
     arguments = _parser().parse_args(argv)
+    try:
+        return _run(arguments)
+    except KeyboardInterrupt:
+        print("error: interrupted; nothing was published", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # noqa: BLE001 - the one place that turns an unforeseen failure into a message
+        print(f"internal error: {type(error).__name__}: {error}; {BUG_REPORT}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         if arguments.command == "validate":
@@ -68,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     except ReleaseInvalid as invalid:
         for failure in invalid.failures:
-            print(f"{arguments.release}/{failure}", file=sys.stderr)
+            print(failure if str(failure).startswith(str(arguments.release)) else f"{arguments.release}/{failure}",
+                  file=sys.stderr)
         print(f"error: the release fails {len(invalid.failures)} check(s)", file=sys.stderr)
         return EXIT_INVALID
     except DatasetError as error:

@@ -40,6 +40,12 @@ class InvalidData(DatasetError):
         super().__init__(f"{len(self.problems)} problem(s) in the raw data")
 
 
+class UsageError(DatasetError):
+    """The command was called with arguments that cannot work, whatever the data."""
+
+    exit_code = 2
+
+
 class ReleaseConflict(DatasetError):
     """A release of this version exists already and differs from what the sources build."""
 

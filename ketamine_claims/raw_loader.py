@@ -27,6 +27,7 @@ from ketamine_claims.corpus_index import ArticleEntry, CorpusIndex
 from ketamine_claims.errors import InvalidData, Problem
 from ketamine_claims.model_errors import validate_model
 from ketamine_claims.problem_log import ProblemLog
+from ketamine_claims.safe_files import unreadable_reason
 from ketamine_claims.spans import Span
 from ketamine_claims.yaml_loader import LoadedFile, LoadFailed, load_file
 from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile
@@ -106,9 +107,12 @@ def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCor
 
 def _load_record(raw_dir: Path, name: str, model: type[BaseModel], log: ProblemLog) -> Any:
     path = raw_dir / name
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         log.extend([Problem(log.shown(path), None, None, "",
                             f"file not found; create {name} (see docs/annotation_guidelines.md)")])
+        return None
+    if (reason := unreadable_reason(path)) is not None:
+        log.extend([Problem(log.shown(path), None, None, "", reason)])
         return None
     return _parse_and_validate(path, model, log)[1]
 
@@ -119,7 +123,15 @@ def _annotation_files(raw_dir: Path, folder: str, log: ProblemLog) -> list[Path]
         if folder == "articles":
             log.extend([Problem(log.shown(directory), None, None, "", "folder not found; create it")])
         return []
-    return sorted(p for p in directory.iterdir() if p.suffix in ANNOTATION_SUFFIXES)
+    readable = []
+    for path in sorted(p for p in directory.iterdir() if p.suffix in ANNOTATION_SUFFIXES):
+        if path.name.startswith(".#"):
+            continue  # an editor's lock file (often a dangling link), not an annotation
+        if (reason := unreadable_reason(path)) is None:
+            readable.append(path)
+        else:
+            log.extend([Problem(log.shown(path), None, None, "", reason)])
+    return readable
 
 
 def _check_layout(raw_dir: Path, log: ProblemLog) -> None:

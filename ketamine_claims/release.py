@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from ketamine_claims import card
 from ketamine_claims.croissant import croissant
+from ketamine_claims.errors import UsageError
 from ketamine_claims.raw_loader import RawCorpus, load_raw
 from ketamine_claims.release_tables import ReleaseTables
 from ketamine_claims.stats import Counts, agreement_figures, counts
@@ -51,7 +52,8 @@ def build_release(raw_dir: Path, out_root: Path, card_template: Path, version: s
                   extras: bool = True) -> BuildResult:
     """Validate, write and publish `out_root/<version>`; a no-op when an identical release exists."""
     if version not in RELEASE_NOTES or version not in RELEASE_DATES:
-        raise ValueError(f"version {version} has no release note or date in ketamine_claims/versions.py")
+        raise UsageError(f"version {version} has no release note or date in ketamine_claims/versions.py; "
+                         f"choose one of {', '.join(sorted(RELEASE_NOTES))} or add its note and date there")
     gc_was_enabled = gc.isenabled()
     gc.disable()  # loading makes millions of short-lived objects but no garbage cycles, so collecting only costs time
     try:

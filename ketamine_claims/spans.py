@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
 
 from schema.quote import QuoteSelector
@@ -20,8 +21,26 @@ class Span:
     end: int
 
 
+#: Characters that join the character before them into one user-perceived character (a grapheme
+#: cluster): zero-width joiner, variation selectors and emoji skin-tone modifiers. Combining marks
+#: are recognised by their Unicode category.
+_JOINING = {"\u200d", *map(chr, range(0xFE00, 0xFE10)), *map(chr, range(0x1F3FB, 0x1F400))}
+
+
+def _extends_previous(character: str) -> bool:
+    """True when `character` belongs to the grapheme cluster of the character before it."""
+    return character in _JOINING or unicodedata.category(character) in ("Mn", "Mc", "Me")
+
+
+def on_grapheme_boundary(text: str, offset: int) -> bool:
+    """True when a span may start or end at `offset` without cutting a user-perceived character."""
+    if offset <= 0 or offset >= len(text):
+        return True
+    return not _extends_previous(text[offset]) and text[offset - 1] != "\u200d"
+
+
 def find_whole_word(text: str, quote: str) -> list[int]:
-    """Start offsets of every match of `quote` in `text` that does not cut a word in two."""
+    """Start offsets of every match of `quote` in `text` that cuts neither a word nor a character in two."""
     starts, position = [], text.find(quote)
     must_open = quote[0].isalnum()
     must_close = quote[-1].isalnum()
@@ -29,7 +48,7 @@ def find_whole_word(text: str, quote: str) -> list[int]:
         end = position + len(quote)
         opens = not must_open or position == 0 or not text[position - 1].isalnum()
         closes = not must_close or end == len(text) or not text[end].isalnum()
-        if opens and closes:
+        if opens and closes and on_grapheme_boundary(text, position) and on_grapheme_boundary(text, end):
             starts.append(position)
         position = text.find(quote, position + 1)
     return starts
@@ -38,6 +57,8 @@ def find_whole_word(text: str, quote: str) -> list[int]:
 def resolve(text: str, selector: QuoteSelector, allow_all: bool = False) -> list[Span]:
     """Return the span(s) a selector designates, or raise QuoteNotResolved with a fix."""
     quote = selector.quote
+    if not quote.strip():
+        raise QuoteNotResolved("the quote holds no visible text; quote the words of the passage")
     starts = find_whole_word(text, quote)
     if selector.prefix is not None:
         starts = [s for s in starts if text[max(0, s - len(selector.prefix)):s] == selector.prefix]
@@ -72,6 +93,12 @@ def _not_found_message(text: str, selector: QuoteSelector) -> str:
     if find_whole_word(text, quote):
         return "the quote occurs, but not with this prefix or suffix; correct the prefix or suffix"
     if quote in text:
+        position = text.find(quote)
+        while position != -1:
+            if not (on_grapheme_boundary(text, position) and on_grapheme_boundary(text, position + len(quote))):
+                return ("the quote cuts a character in two (an accent, joiner or emoji modifier belongs to it); "
+                        "extend the quote to the whole character")
+            position = text.find(quote, position + 1)
         return "the quote occurs only inside longer words; extend it to whole words"
     start = closest_passage(text, quote)
     passage = text[start:start + len(quote)]

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+
+def ascii_digits(value: str) -> str:
+    """Refuse digits outside 0-9: a pattern's \\d also matches Arabic-Indic or full-width digits."""
+    if any(character.isdigit() and not "0" <= character <= "9" for character in value):
+        raise ValueError("digits must be the ASCII digits 0-9")
+    return value
+
+
+#: Identifiers and version numbers whose digits must be ASCII (checked after the pattern).
+AsciiDigits = AfterValidator(ascii_digits)
 
 #: A lowercase identifier made of words joined by hyphens; safe to use in a path.
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
@@ -14,7 +24,7 @@ NonEmptyText = Annotated[StrictStr, Field(min_length=1)]
 Sha256 = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
 Offset = Annotated[StrictInt, Field(ge=0)]
 Pseudonym = Annotated[StrictStr, Field(pattern=r"^ann-[a-z0-9]+$")]
-GuidelineVersion = Annotated[StrictStr, Field(pattern=r"^\d+\.\d+$")]
+GuidelineVersion = Annotated[StrictStr, Field(pattern=r"^\d+\.\d+$"), AsciiDigits]
 Score1to5 = Annotated[StrictInt, Field(ge=1, le=5)]
 Bool = StrictBool
 

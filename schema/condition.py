@@ -6,10 +6,10 @@ from typing import Annotated
 
 from pydantic import Field, StrictStr
 
-from schema.common import Bool, MissingReason, NonEmptyText, Offset, Provenance, Record, Slug
+from schema.common import AsciiDigits, Bool, MissingReason, NonEmptyText, Offset, Provenance, Record, Slug
 from schema.enums import ConditionCategory, MentionForm
 
-MeshId = Annotated[StrictStr, Field(pattern=r"^D\d{6}(\d{3})?$")]
+MeshId = Annotated[StrictStr, Field(pattern=r"^D\d{6}(\d{3})?$"), AsciiDigits]
 Icd10CmCode = Annotated[StrictStr, Field(pattern=r"^[A-Z][0-9][0-9AB](\.[0-9A-TV-Z]{1,4})?$")]
 Icd11Code = Annotated[StrictStr, Field(pattern=r"^[1-9A-HJ-NP-Z][A-HJ-NP-Z][0-9][0-9A-HJ-NP-Z](\.[0-9A-HJ-NP-Z]{1,2})?$")]
 

@@ -6,13 +6,13 @@ from typing import Annotated
 
 from pydantic import Field, StrictStr
 
-from schema.common import NonEmptyText, Record, Slug
+from schema.common import AsciiDigits, NonEmptyText, Record, Slug
 from schema.enums import ReferenceKind
 
-Doi = Annotated[StrictStr, Field(pattern=r"^10\.\d{4,9}/\S+$")]
-Pmid = Annotated[StrictStr, Field(pattern=r"^[1-9]\d{0,8}$")]
-Pmcid = Annotated[StrictStr, Field(pattern=r"^PMC\d{5,8}$")]
-TrialId = Annotated[StrictStr, Field(pattern=r"^NCT\d{8}$")]
+Doi = Annotated[StrictStr, Field(pattern=r"^10\.\d{4,9}/\S+$"), AsciiDigits]
+Pmid = Annotated[StrictStr, Field(pattern=r"^[1-9]\d{0,8}$"), AsciiDigits]
+Pmcid = Annotated[StrictStr, Field(pattern=r"^PMC\d{5,8}$"), AsciiDigits]
+TrialId = Annotated[StrictStr, Field(pattern=r"^NCT\d{8}$"), AsciiDigits]
 HttpUrl = Annotated[StrictStr, Field(pattern=r"^https?://\S+$")]
 
 

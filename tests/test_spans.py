@@ -71,3 +71,24 @@ def test_resolve_only_returns_spans_or_raises_its_own_error(text, quote):
     except QuoteNotResolved:
         return
     assert all(text[s.start:s.end] == quote for s in spans)
+
+
+@pytest.mark.parametrize("text, quote, message", [
+    ("la infusio\u0301n de ketamina", "infusio",
+     "the quote cuts a character in two (an accent, joiner or emoji modifier belongs to it); "
+     "extend the quote to the whole character"),
+    ("ok \U0001F468\u200d\U0001F469\u200d\U0001F467 end", "\U0001F469",
+     "the quote cuts a character in two (an accent, joiner or emoji modifier belongs to it); "
+     "extend the quote to the whole character"),
+    ("ketamine helps", " ", "the quote holds no visible text; quote the words of the passage"),
+])
+def test_spans_never_cut_a_character_nor_hold_only_blanks(text, quote, message):
+    with pytest.raises(QuoteNotResolved) as raised:
+        resolve(text, QuoteSelector(quote=quote, occurrence=1))
+    assert str(raised.value) == message
+
+
+def test_a_whole_character_with_its_accent_resolves():
+    text = "la infusio\u0301n de ketamina"
+    [span] = resolve(text, QuoteSelector(quote="infusio\u0301n"))
+    assert text[span.start:span.end] == "infusio\u0301n"

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -34,6 +36,11 @@ def test_the_valid_fixture_validates():
 
 
 CASES = [
+    (ARTICLE, 'guideline_version: "1.0"', 'guideline_version: "\u0661.\u0661"', [
+        f"{SHOWN}:19:22: annotation.guideline_version: value error, digits must be the ASCII digits 0-9, "
+        "got '\u0661.\u0661'; correct the value"]),
+    (ARTICLE, "quote: Ketamine blocks the receptors that carry pain signals", "quote: ' '\n    occurrence: 1", [
+        f"{SHOWN}:31:12: claims[0].quote: the quote holds no visible text; quote the words of the passage"]),
     (ARTICLE, "claim_type: mechanism", "claim_type: mechanizm", [
         f"{SHOWN}:34:17: claims[0].claim_type: input should be 'efficacy', 'mechanism', 'onset', 'duration', "
         "'eligibility', 'safety', 'administration', 'condition' or 'background', got 'mechanizm'; correct the value"]),
@@ -193,3 +200,23 @@ def test_mutated_files_are_reported_never_crash(raw: Path, position: int, replac
         assert invalid.problems and all(str(p).startswith("raw/") for p in invalid.problems)
     finally:
         path.write_text(original, encoding="utf-8")
+
+
+def test_only_regular_files_inside_raw_are_read(raw: Path, tmp_path: Path):
+    """A link out of raw/ (even to a text with the right hash), a pipe, or a folder named *.yaml is refused."""
+    text = raw / "articles" / "001_0000000000000001.txt"
+    outside = tmp_path / "host.txt"
+    outside.write_bytes(text.read_bytes())
+    text.unlink()
+    text.symlink_to(outside)
+    os.mkfifo(raw / "agreement" / "002_0000000000000002.ann-x.yaml")
+    (raw / "agreement" / "003_0000000000000003.ann-y.yaml").mkdir()
+    (raw / "articles" / ".#001_0000000000000001.yaml").symlink_to("/nonexistent")
+    assert problems(raw) == [
+        "raw/agreement/002_0000000000000002.ann-x.yaml: is not a regular file (a folder, pipe or device); "
+        "remove it or replace it with a file",
+        "raw/agreement/003_0000000000000003.ann-y.yaml: is not a regular file (a folder, pipe or device); "
+        "remove it or replace it with a file",
+        f"{SHOWN}:3:14: source_file: raw/articles/001_0000000000000001.txt is a symbolic link; raw/ reads only "
+        "regular files, so copy the file itself here",
+    ]
