@@ -80,6 +80,9 @@ def load_text(text: str, shown: str) -> LoadedFile:
         raise LoadFailed([Problem(shown, 1, 1, "", "the file is empty; write the record, or delete the file")])
     if text.startswith("\ufeff"):
         raise LoadFailed([Problem(shown, 1, 1, "", "the file starts with a byte-order mark; save it as UTF-8 without BOM")])
+    if (depth := _flow_depth(text)) > MAX_DEPTH:
+        raise LoadFailed([Problem(shown, None, None, "", f"brackets nest {depth} deep, over the limit of {MAX_DEPTH}; "
+                                                         "annotation files need only a few levels")])
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -99,6 +102,21 @@ def load_text(text: str, shown: str) -> LoadedFile:
     return LoadedFile(shown, data, root)
 
 
+#: Deepest nesting of lists and mappings accepted; real files need four or five levels, and the
+#: limit keeps the C parser and the builder far from stack exhaustion.
+MAX_DEPTH = 100
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _flow_depth(text: str) -> int:
+    """Upper bound of the nesting of flow brackets, counted before parsing (brackets in quotes count too)."""
+    depth = deepest = 0
+    for bracket in _NOT_A_BRACKET.sub("", text):
+        depth = depth + 1 if bracket in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 class _Builder:
     """Turns a composed node tree into plain Python values, collecting every strictness problem."""
 
@@ -107,18 +125,25 @@ class _Builder:
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
 
-    def build(self, node: yaml.Node, field: str = "") -> Any:
+    def build(self, node: yaml.Node, field: str = "", depth: int = 0) -> Any:
         if id(node) in self.seen:
             self._problem(node, field, "YAML anchors and aliases are not allowed; write the value out in full")
             return None
         self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self._problem(node, field, f"values nest more than {MAX_DEPTH} levels deep; flatten the structure")
+            return None
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            default = _TAG + ("map" if isinstance(node, yaml.MappingNode) else "seq")
+            if node.tag != default:
+                self._problem(node, field, f"the tag {node.tag} is not allowed; remove it")
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, field)
+            return self._mapping(node, field, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, f"{field}[{index}]") for index, item in enumerate(node.value)]
+            return [self.build(item, f"{field}[{index}]", depth + 1) for index, item in enumerate(node.value)]
         return self._scalar(node, field)
 
-    def _mapping(self, node: yaml.MappingNode, field: str) -> dict:
+    def _mapping(self, node: yaml.MappingNode, field: str, depth: int) -> dict:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
@@ -132,7 +157,7 @@ class _Builder:
             if key in result:
                 self._problem(key_node, child, "duplicate key; keep one of the two entries")
                 continue
-            result[key] = self.build(value_node, child)
+            result[key] = self.build(value_node, child, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, field: str) -> Any:

@@ -75,3 +75,25 @@ def test_locate_points_at_values_keys_and_missing_keys():
     assert locate(loaded.root, ("claims", 1, "quote")) == (4, 5, "claims[1].quote")
     assert locate(loaded.root, ("claims",)) == (1, 1, "claims")
     assert locate(loaded.root, ("claims", 0, "occurrence", "int")) == (2, 5, "claims[0].occurrence")
+
+
+@pytest.mark.parametrize("depth", [101, 200_000])
+def test_deep_bracket_nesting_is_refused_before_parsing(depth: int):
+    with pytest.raises(LoadFailed) as failure:
+        load_text("a: " + "[" * depth + "]" * depth + "\n", "x.yaml")
+    assert [str(p) for p in failure.value.problems] == [
+        f"x.yaml: brackets nest {depth} deep, over the limit of 100; annotation files need only a few levels"]
+
+
+def test_deep_block_nesting_is_a_located_problem_not_a_recursion_error():
+    text = "a:\n" + "- " * 150 + "x\n"
+    with pytest.raises(LoadFailed) as failure:
+        load_text(text, "x.yaml")
+    assert str(failure.value.problems[0]).endswith("values nest more than 100 levels deep; flatten the structure")
+
+
+@pytest.mark.parametrize("text, tag", [("a: !!set {x: 1}\n", "tag:yaml.org,2002:set"), ("a: !custom [1]\n", "!custom")])
+def test_tags_on_mappings_and_sequences_are_refused(text: str, tag: str):
+    with pytest.raises(LoadFailed) as failure:
+        load_text(text, "x.yaml")
+    assert [str(p) for p in failure.value.problems] == [f"x.yaml:1:4: a: the tag {tag} is not allowed; remove it"]
