@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -27,12 +29,24 @@ def verify_release(folder: Path) -> dict[str, int]:
         if not path.is_file():
             failures.append(f"{data_file(config)}: missing")
             continue
-        found = pq.read_schema(path)
+        stray = sorted(p.name for p in path.parent.iterdir() if p != path)
+        if stray:
+            failures.append(f"{config}/: holds files besides {path.name}, which readers of {config}/*.parquet "
+                            f"would count twice: {', '.join(stray)}")
+        try:
+            found = pq.read_schema(path)
+        except Exception as error:  # noqa: BLE001 - pyarrow raises several types for a damaged file
+            failures.append(f"{data_file(config)}: not a readable Parquet file ({error})")
+            continue
         expected = arrow_schema(model)
         if not found.remove_metadata().equals(expected, check_metadata=True):
             failures.append(f"{data_file(config)}: schema differs from schema/ ({_schema_difference(found, expected)})")
             continue
-        tables[config] = pq.read_table(path).to_pylist()
+        try:
+            tables[config] = pq.read_table(path).to_pylist()
+        except Exception as error:  # noqa: BLE001
+            failures.append(f"{data_file(config)}: its data cannot be read ({error})")
+            continue
         for index, row in enumerate(tables[config]):
             try:
                 model.model_validate(row)
@@ -43,6 +57,7 @@ def verify_release(folder: Path) -> dict[str, int]:
     _check_card_counts(folder, tables, failures)
     if len(tables) == len(CONFIGS):
         _check_references(tables, failures)
+        _check_invariants(tables, failures)
     if failures:
         raise ReleaseInvalid(failures)
     return {config: len(rows) for config, rows in tables.items()}
@@ -64,9 +79,12 @@ def _check_checksums(folder: Path, failures: list[str]) -> None:
     if not checksums.is_file():
         failures.append(f"{CHECKSUMS}: missing")
         return
-    for line in checksums.read_text(encoding="utf-8").splitlines()[1:]:
-        name, size, digest = line.split("\t")
-        listed[name] = (int(size), digest)
+    for number, line in enumerate(checksums.read_text(encoding="utf-8", errors="replace").splitlines()[1:], 2):
+        parts = line.split("\t")
+        if len(parts) != 3 or not parts[1].isdigit() or len(parts[2]) != 64:
+            failures.append(f"{CHECKSUMS}:{number}: not a line of path, size and sha256 separated by tabs")
+            continue
+        listed[parts[0]] = (int(parts[1]), parts[2])
     present = set(release_files(folder)) - {CHECKSUMS}
     for name in sorted(present - set(listed)):
         failures.append(f"{name}: not listed in {CHECKSUMS}")
@@ -83,14 +101,25 @@ def _check_card_counts(folder: Path, tables: dict[str, list[dict]], failures: li
     if not readme.is_file():
         failures.append("README.md: missing")
         return
-    text = readme.read_text(encoding="utf-8")
-    header = yaml.safe_load(text.split("---\n", 2)[1]) if text.startswith("---\n") else {}
+    text = readme.read_text(encoding="utf-8", errors="replace")
+    try:
+        header = yaml.safe_load(text.split("---\n", 2)[1]) if text.startswith("---\n") else None
+    except yaml.YAMLError:
+        header = None
+    if not isinstance(header, dict) or not header.get("dataset_info"):
+        failures.append("README.md: the front matter is missing, unreadable or has no dataset_info, so the row "
+                        "counts the card states cannot be checked")
+        header = {}
     for info in header.get("dataset_info", []):
         config = info["config_name"]
         stated = info["splits"][0]["num_examples"]
         if config in tables and stated != len(tables[config]):
             failures.append(f"README.md: {config} has {len(tables[config])} rows but the card states {stated}")
-    metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    try:
+        metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        failures.append(f"metadata.json: missing or not valid JSON ({error})")
+        return
     for config, info in metadata["configs"].items():
         if config in tables and info["rows"] != len(tables[config]):
             failures.append(f"metadata.json: {config} has {len(tables[config])} rows but metadata states {info['rows']}")
@@ -111,6 +140,43 @@ def _check_references(tables: dict[str, list[dict]], failures: list[str]) -> Non
     for condition in tables["conditions"]:
         for mention in condition["mentions"]:
             _check_span(texts, mention, f"conditions: {condition['condition_id']}: mention at {mention['start']}", failures)
+
+
+def _check_invariants(tables: dict[str, list[dict]], failures: list[str]) -> None:
+    """What the build guarantees and a release shows on its own: ids, languages, derived counts, shared verdicts."""
+    articles = {a["article_id"]: a for a in tables["articles"]}
+    for article in tables["articles"]:
+        where = f"articles: {article['article_id']}"
+        if hashlib.sha256(article["text"].encode("utf-8")).hexdigest() != article["text_sha256"]:
+            failures.append(f"{where}: text_sha256 is not the hash of the text")
+        if article["discern_total"] != sum(r["score"] for r in article["discern"] if r["item"] != "DISCERN_Q16"):
+            failures.append(f"{where}: discern_total is not the sum of DISCERN_Q1 to DISCERN_Q15")
+        if article["jama_score"] != sum(r["met"] for r in article["jama"]):
+            failures.append(f"{where}: jama_score is not the number of JAMA criteria met")
+    claims_per_article = Counter(c["article_id"] for c in tables["claims"])
+    mentions_per_article = Counter(m["article_id"] for c in tables["conditions"] for m in c["mentions"])
+    for article_id, article in articles.items():
+        if article["claim_count"] != claims_per_article[article_id]:
+            failures.append(f"articles: {article_id}: claim_count is {article['claim_count']} but the article "
+                            f"has {claims_per_article[article_id]} claims")
+        if article["mention_count"] != mentions_per_article[article_id]:
+            failures.append(f"articles: {article_id}: mention_count is {article['mention_count']} but the article "
+                            f"has {mentions_per_article[article_id]} mentions")
+    for claim_id, count in Counter(c["claim_id"] for c in tables["claims"]).items():
+        if count > 1:
+            failures.append(f"claims: {claim_id}: claim_id occurs {count} times")
+    verdicts = defaultdict(set)
+    for claim in tables["claims"]:
+        where = f"claims: {claim['claim_id']}"
+        if not claim["claim_id"].startswith(claim["article_id"] + ":"):
+            failures.append(f"{where}: claim_id does not start with its article_id {claim['article_id']}")
+        article = articles.get(claim["article_id"])
+        if article is not None and claim["language"] != article["language"]:
+            failures.append(f"{where}: language {claim['language']} differs from its article's {article['language']}")
+        verdicts[claim["claim_group_id"]].add(claim["verdict"])
+    for group, found in sorted(verdicts.items()):
+        if len(found) > 1:
+            failures.append(f"claims: claim group {group} has several verdicts: {', '.join(sorted(found))}")
 
 
 def _check_span(texts: dict[str, str], row: dict, where: str, failures: list[str]) -> None:

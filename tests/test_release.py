@@ -20,7 +20,7 @@ from ketamine_claims.errors import ReleaseConflict, ReleaseInvalid
 from ketamine_claims.release import build_release
 from ketamine_claims.schema_export import arrow_schema, hf_features
 from ketamine_claims.verify import verify_release
-from ketamine_claims.writer import data_file, release_files
+from ketamine_claims.writer import CHECKSUMS, data_file, release_files
 from schema import CONFIGS
 
 CARD = ROOT / "DATASET_CARD.md"
@@ -221,3 +221,48 @@ def test_metadata_reports_agreement_and_code_systems(built_fixture_release: Path
     (pair,) = metadata["agreement"]
     assert pair["claim_f1_exact"] == 0.5 and pair["claim_f1_overlap"] == 1.0
     assert pair["kappa_claim_type"] == 1.0 and pair["kappa_certainty"] == 0.333  # (0.5 - 0.25) / (1 - 0.25)
+
+
+def _set(table: pa.Table, column: str, values: list) -> pa.Table:
+    index = table.schema.get_field_index(column)
+    return table.set_column(index, table.schema.field(index), pa.array(values, table.schema.field(index).type))
+
+
+@pytest.mark.parametrize("config, change, expected", [
+    ("claims", lambda t: _set(t, "claim_id", [t.column("claim_id")[0].as_py()] * t.num_rows),
+     "claims: en-fixture-article:c01: claim_id occurs 2 times"),
+    ("claims", lambda t: _set(t, "language", ["pl"] * t.num_rows),
+     "claims: en-fixture-article:c01: language pl differs from its article's en"),
+    ("claims", lambda t: _set(_set(t, "claim_group_id", ["g", "g"]), "verdict", ["supported", "contradicted"]),
+     "claims: claim group g has several verdicts: contradicted, supported"),
+    ("articles", lambda t: _set(t, "claim_count", [7] * t.num_rows),
+     "articles: en-fixture-article: claim_count is 7 but the article has 2 claims"),
+    ("articles", lambda t: _set(t, "discern_total", [0] * t.num_rows),
+     "articles: en-fixture-article: discern_total is not the sum of DISCERN_Q1 to DISCERN_Q15"),
+    ("articles", lambda t: _set(t, "text_sha256", ["0" * 64] * t.num_rows),
+     "articles: en-fixture-article: text_sha256 is not the hash of the text"),
+])
+def test_verify_recomputes_every_invariant_it_can_see(release_copy: Path, config, change, expected):
+    _rewrite(release_copy, config, change)
+    assert expected in _failures(release_copy)
+
+
+def test_verify_reports_a_stray_parquet_file_and_damaged_files_without_a_traceback(release_copy: Path):
+    shutil.copy(release_copy / data_file("claims"), release_copy / "claims" / "copy.parquet")
+    (release_copy / data_file("articles")).write_bytes(b"PAR1 not really")
+    with open(release_copy / CHECKSUMS, "a", encoding="utf-8") as handle:
+        handle.write("a line without tabs\n")
+    (release_copy / "metadata.json").unlink()
+    failures = _failures(release_copy)
+    assert ("claims/: holds files besides train-00000-of-00001.parquet, which readers of claims/*.parquet would "
+            "count twice: copy.parquet") in failures
+    assert any(f.startswith("articles/train-00000-of-00001.parquet: not a readable Parquet file") for f in failures)
+    assert any(f.endswith(": not a line of path, size and sha256 separated by tabs") for f in failures)
+    assert any(f.startswith("metadata.json: missing or not valid JSON") for f in failures)
+
+
+def test_verify_refuses_a_card_without_dataset_info(release_copy: Path):
+    readme = release_copy / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8").replace("dataset_info:", "dataset_info_gone:"), encoding="utf-8")
+    assert ("README.md: the front matter is missing, unreadable or has no dataset_info, so the row counts the card "
+            "states cannot be checked") in _failures(release_copy)
