@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ketamine_claims.spans import find_whole_word  # noqa: E402  (the same whole-word rule the validator applies)
+from ketamine_claims.reading.spans import find_whole_word  # noqa: E402  (the same whole-word rule the validator applies)
 
 #: Verified codes from tests/fixtures/valid/raw/conditions.yaml (fibromyalgia), reused by every synthetic concept.
 MESH, ICD10CM, ICD11 = "D005356", "M79.7", "MG30.01"

@@ -26,10 +26,10 @@ TIMINGS: dict[str, float] = {}
 #: (module, function or Class.method, label): validation steps first, then release steps; extras are figures,
 #: explorer and card. Rows are made while the articles load, so their steps are inside load_raw's time.
 WRAPPED = (
-    ("ketamine_claims.raw_loader", "load_file", "validate: read + strict YAML"),
-    ("ketamine_claims.raw_loader", "validate_model", "validate: pydantic models"),
-    ("ketamine_claims.article_checks", "resolve_quotes", "validate: resolve quotes"),
-    ("ketamine_claims.cross_checks", "check_corpus", "validate: cross-file checks"),
+    ("ketamine_claims.reading.raw_loader", "load_file", "validate: read + strict YAML"),
+    ("ketamine_claims.reading.raw_loader", "validate_model", "validate: pydantic models"),
+    ("ketamine_claims.reading.article_checks", "resolve_quotes", "validate: resolve quotes"),
+    ("ketamine_claims.reading.cross_checks", "check_corpus", "validate: cross-file checks"),
     ("ketamine_claims.release_tables", "ReleaseTables.add", "rows: made and counted per article"),
     ("ketamine_claims.release_tables", "to_batch", "rows: to Arrow record batches"),
     ("ketamine_claims.release", "load_raw", "load_raw (validation and rows, streamed)"),

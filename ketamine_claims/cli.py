@@ -49,7 +49,7 @@ def _run(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         if arguments.command == "validate":
-            from ketamine_claims.raw_loader import load_raw
+            from ketamine_claims.reading.raw_loader import load_raw
 
             gc_was_enabled = gc.isenabled()
             gc.disable()  # as in build: loading makes many objects but no garbage cycles, so collecting only wastes time

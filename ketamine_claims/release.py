@@ -13,7 +13,7 @@ import pyarrow as pa
 from ketamine_claims import card
 from ketamine_claims.croissant import croissant
 from ketamine_claims.errors import UsageError
-from ketamine_claims.raw_loader import RawCorpus, load_raw
+from ketamine_claims.reading.raw_loader import RawCorpus, load_raw
 from ketamine_claims.release_tables import ReleaseTables
 from ketamine_claims.stats import Counts, agreement_figures, counts
 from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION

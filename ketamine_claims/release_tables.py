@@ -9,8 +9,8 @@ from typing import Iterator
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ketamine_claims.article_checks import ResolvedArticle
-from ketamine_claims.raw_loader import SharedFiles
+from ketamine_claims.reading.article_checks import ResolvedArticle
+from ketamine_claims.reading.raw_loader import SharedFiles
 from ketamine_claims.rows import article_rows, verdict_fields
 from ketamine_claims.schema_export import arrow_schema
 from ketamine_claims.stats import Counts

@@ -14,7 +14,7 @@ from typing import Any
 import pyarrow as pa
 from pydantic import BaseModel
 
-from ketamine_claims.type_hints import strip_optional
+from ketamine_claims.reading.type_hints import strip_optional
 from schema.enums import DocumentedEnum
 
 

@@ -18,7 +18,7 @@ STEP_KEYS = {"wall_s", "cpu_s", "peak_rss_mb", "exit_code", "output_tail"}
 
 
 def test_the_generator_is_deterministic_and_its_corpus_validates(tmp_path: Path):
-    from ketamine_claims.raw_loader import load_raw
+    from ketamine_claims.reading.raw_loader import load_raw
 
     first = generate.generate(4, tmp_path / "a", seed=3)
     generate.generate(4, tmp_path / "b", seed=3)

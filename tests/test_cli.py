@@ -27,7 +27,7 @@ def test_an_unforeseen_failure_is_one_line_with_its_own_exit_code(monkeypatch, c
     def fail(*_args, **_kwargs):
         raise raised
 
-    monkeypatch.setattr("ketamine_claims.raw_loader.load_raw", fail)
+    monkeypatch.setattr("ketamine_claims.reading.raw_loader.load_raw", fail)
     assert cli.main(["validate", "--raw", str(ROOT / "raw")]) == code
     captured = capsys.readouterr()
     assert captured.err == message and "Traceback" not in captured.err

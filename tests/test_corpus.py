@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from ketamine_claims.raw_loader import load_raw
+from ketamine_claims.reading.raw_loader import load_raw
 from ketamine_claims.release import build_release
 from ketamine_claims.verify import verify_release
 from ketamine_claims.versions import RELEASE_NOTES, SOURCE_COMMITS, VERSION

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, edit
 from ketamine_claims import release_tables
 from ketamine_claims.errors import InvalidData
-from ketamine_claims.raw_loader import load_raw
+from ketamine_claims.reading.raw_loader import load_raw
 from ketamine_claims.release import build_release
 from ketamine_claims.writer import PARQUET_OPTIONS
 

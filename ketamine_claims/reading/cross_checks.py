@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ketamine_claims.article_checks import resolve_quotes
-from ketamine_claims.codes import (
+from ketamine_claims.reading.article_checks import resolve_quotes
+from ketamine_claims.reading.codes import (
     ICD10CM_EDITION, ICD11_PACKAGE, ICD11_VERSION, CodeSetUnavailable, icd10cm_codes, icd11_codes,
 )
-from ketamine_claims.corpus_index import ClaimEntry
-from ketamine_claims.problem_log import ProblemLog
-from ketamine_claims.raw_loader import RawCorpus
+from ketamine_claims.reading.corpus_index import ClaimEntry
+from ketamine_claims.reading.problem_log import ProblemLog
+from ketamine_claims.reading.raw_loader import RawCorpus
 from schema.enums import Verdict
 
 

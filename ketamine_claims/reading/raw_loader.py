@@ -22,14 +22,14 @@ from typing import Any, Callable
 
 from pydantic import BaseModel
 
-from ketamine_claims.article_checks import ResolvedArticle, resolve_article
-from ketamine_claims.corpus_index import ArticleEntry, CorpusIndex
+from ketamine_claims.reading.article_checks import ResolvedArticle, resolve_article
+from ketamine_claims.reading.corpus_index import ArticleEntry, CorpusIndex
 from ketamine_claims.errors import InvalidData, Problem
-from ketamine_claims.model_errors import validate_model
-from ketamine_claims.problem_log import ProblemLog
-from ketamine_claims.safe_files import unreadable_reason
-from ketamine_claims.spans import Span
-from ketamine_claims.yaml_loader import LoadedFile, LoadFailed, load_file
+from ketamine_claims.reading.model_errors import validate_model
+from ketamine_claims.reading.problem_log import ProblemLog
+from ketamine_claims.reading.safe_files import unreadable_reason
+from ketamine_claims.reading.spans import Span
+from ketamine_claims.reading.yaml_loader import LoadedFile, LoadFailed, load_file
 from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile
 
 ANNOTATION_SUFFIXES = (".yaml", ".json")
@@ -97,7 +97,7 @@ def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCor
     _check_layout(raw_dir, log)
     if not log.count() and files is not None:
         corpus = RawCorpus(files.conditions, files.bibliography, files.claim_groups, index.articles, independents, texts)
-        from ketamine_claims.cross_checks import check_corpus
+        from ketamine_claims.reading.cross_checks import check_corpus
 
         check_corpus(corpus, log)
         if not log.count():

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ketamine_claims.yaml_loader import LoadFailed, load_file, load_text, locate
+from ketamine_claims.reading.yaml_loader import LoadFailed, load_file, load_text, locate
 
 
 def messages(text: str) -> list[str]:

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from ketamine_claims.codes import icd10cm_codes, icd11_codes
+from ketamine_claims.reading.codes import icd10cm_codes, icd11_codes
 
 
 def test_icd10cm_reader_agrees_with_simple_icd_10_cm():
@@ -22,7 +22,7 @@ def test_icd11_list_holds_the_codes_of_the_reference_table():
 
 
 def test_the_stated_code_system_versions_are_the_pinned_ones():
-    from ketamine_claims.codes import ICD10CM_EDITION, ICD10CM_PACKAGE, ICD10CM_VERSION, ICD11_PACKAGE, ICD11_VERSION
+    from ketamine_claims.reading.codes import ICD10CM_EDITION, ICD10CM_PACKAGE, ICD10CM_VERSION, ICD11_PACKAGE, ICD11_VERSION
     from schema import CODE_SYSTEMS
 
     assert f"{ICD10CM_PACKAGE} {ICD10CM_VERSION}" in CODE_SYSTEMS["icd10cm"]

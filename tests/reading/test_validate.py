@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, VALID_RAW, edit
 from ketamine_claims.errors import InvalidData
-from ketamine_claims.raw_loader import load_raw
+from ketamine_claims.reading.raw_loader import load_raw
 
 ARTICLE = "articles/001_0000000000000001.yaml"
 SHOWN = "raw/" + ARTICLE

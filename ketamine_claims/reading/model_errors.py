@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ketamine_claims.errors import Problem
-from ketamine_claims.type_hints import strip_optional
-from ketamine_claims.yaml_loader import LoadedFile, locate
+from ketamine_claims.reading.type_hints import strip_optional
+from ketamine_claims.reading.yaml_loader import LoadedFile, locate
 
 
 def validate_model(model: type[BaseModel], loaded: LoadedFile) -> tuple[BaseModel | None, list[Problem]]:

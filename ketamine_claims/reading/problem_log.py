@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ketamine_claims.errors import Problem
-from ketamine_claims.yaml_loader import LoadedFile, LoadFailed, load_file, locate
+from ketamine_claims.reading.yaml_loader import LoadedFile, LoadFailed, load_file, locate
 
 
 @dataclass

@@ -6,10 +6,10 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ketamine_claims.problem_log import ProblemLog
-from ketamine_claims.safe_files import unreadable_reason
-from ketamine_claims.spans import QuoteNotResolved, Span, resolve
-from ketamine_claims.yaml_loader import LoadFailed, decode_utf8
+from ketamine_claims.reading.problem_log import ProblemLog
+from ketamine_claims.reading.safe_files import unreadable_reason
+from ketamine_claims.reading.spans import QuoteNotResolved, Span, resolve
+from ketamine_claims.reading.yaml_loader import LoadFailed, decode_utf8
 from schema.enums import DiscernItem, JamaCriterion
 from schema.quote import QuoteSelector
 from schema.raw import ArticleFile

@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from ketamine_claims.spans import QuoteNotResolved, Span, find_whole_word, resolve
+from ketamine_claims.reading.spans import QuoteNotResolved, Span, find_whole_word, resolve
 from schema.quote import QuoteSelector
 
 TEXT = "Ketamine helps. Fibro patients and fibromyalgia patients: ketamine helps fibro pain."

@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ketamine_claims.article_checks import ResolvedArticle
+from ketamine_claims.reading.article_checks import ResolvedArticle
 from schema.enums import ClaimType
 
 
