@@ -10,8 +10,8 @@ from typing import Iterable
 
 import pyarrow as pa
 
-from ketamine_claims import card
-from ketamine_claims.croissant import croissant
+from ketamine_claims.presenting import card
+from ketamine_claims.presenting.croissant import croissant
 from ketamine_claims.errors import UsageError
 from ketamine_claims.reading.raw_loader import RawCorpus, load_raw
 from ketamine_claims.release_tables import ReleaseTables
@@ -98,7 +98,7 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
                          RELEASE_DATES[version]), folder / "croissant.json")
     figure_names: list[str] = []
     if extras:
-        from ketamine_claims import explorer, figures as plots
+        from ketamine_claims.presenting import explorer, figures as plots
 
         figure_names = plots.write_figures(folder)
         explorer.write_explorer(folder)

@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 from ketamine_claims.reading.article_checks import ResolvedArticle
 from ketamine_claims.reading.raw_loader import SharedFiles
 from ketamine_claims.rows import article_rows, verdict_fields
-from ketamine_claims.schema_export import arrow_schema
+from ketamine_claims.presenting.schema_export import arrow_schema
 from ketamine_claims.stats import Counts
 from schema import CONFIGS
 

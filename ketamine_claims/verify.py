@@ -12,7 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from ketamine_claims.errors import ReleaseInvalid
-from ketamine_claims.schema_export import arrow_schema
+from ketamine_claims.presenting.schema_export import arrow_schema
 from ketamine_claims.writer import CHECKSUMS, data_file, release_files, sha256_of
 from schema import CONFIGS
 

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from ketamine_claims.card import size_category
+from ketamine_claims.presenting.card import size_category
 
 
 def _readme_commands() -> list[str]:

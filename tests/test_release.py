@@ -18,7 +18,7 @@ from conftest import ROOT, VALID_RAW, edit
 from ketamine_claims import release as release_module
 from ketamine_claims.errors import ReleaseConflict, ReleaseInvalid
 from ketamine_claims.release import build_release
-from ketamine_claims.schema_export import arrow_schema, hf_features
+from ketamine_claims.presenting.schema_export import arrow_schema, hf_features
 from ketamine_claims.verify import verify_release
 from ketamine_claims.writer import CHECKSUMS, data_file, release_files
 from schema import CONFIGS

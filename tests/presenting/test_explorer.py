@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from ketamine_claims.explorer import Mark, span_tree, write_explorer
+from ketamine_claims.presenting.explorer import Mark, span_tree, write_explorer
 from ketamine_claims.writer import data_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -324,7 +324,7 @@ def test_side_by_side_links_claims_of_one_group(driver, pair_release: Path):
 
 
 def test_a_large_release_is_capped_with_a_notice(built_fixture_release):
-    from ketamine_claims.explorer import explorer_data, render
+    from ketamine_claims.presenting.explorer import explorer_data, render
 
     data = explorer_data(built_fixture_release, max_articles=0)
     assert data["shown_of"] == [0, 1] and data["articles"] == [] and data["claims"] == {}

@@ -12,7 +12,7 @@ from typing import Callable
 
 import yaml
 
-from ketamine_claims.schema_export import field_rows, hf_features
+from ketamine_claims.presenting.schema_export import field_rows, hf_features
 from ketamine_claims.writer import data_file
 from schema import CODE_SYSTEMS, CONFIGS
 from schema.enums import (

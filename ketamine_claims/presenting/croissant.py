@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ketamine_claims.schema_export import croissant_field, field_specs
+from ketamine_claims.presenting.schema_export import croissant_field, field_specs
 from ketamine_claims.writer import data_file
 from schema import CONFIGS
 

@@ -211,7 +211,7 @@ def render(data: dict, version: str) -> str:
     """
     payload = (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
                .replace("</", "<\\/").replace("<!--", "<\\u0021--"))
-    page = files("ketamine_claims").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    page = files("ketamine_claims.presenting").joinpath(TEMPLATE).read_text(encoding="utf-8")
     shown, total = data["shown_of"]
     notice = "" if shown == total else (f"This page shows the first {shown:,} of {total:,} articles; "
                                         "query the Parquet files for the others.")

@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 from pydantic import BaseModel, Field
 
-from ketamine_claims.schema_export import arrow_schema, croissant_field, field_rows, field_specs, hf_features
+from ketamine_claims.presenting.schema_export import arrow_schema, croissant_field, field_rows, field_specs, hf_features
 from schema import CONFIGS
 from schema.enums import Verdict
 

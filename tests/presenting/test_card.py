@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import ROOT
-from ketamine_claims.card import PLACEHOLDER, CardTemplateError, render, table
+from ketamine_claims.presenting.card import PLACEHOLDER, CardTemplateError, render, table
 
 
 def test_unknown_placeholders_are_errors():
