@@ -62,7 +62,7 @@ def _run(arguments: argparse.Namespace) -> int:
             print(f"ok: {len(corpus.articles)} articles, {claims} claims, {len(corpus.conditions.conditions)} "
                   f"conditions valid ({time.perf_counter() - started:.2f} s)")
         elif arguments.command == "build":
-            from ketamine_claims.release import build_release
+            from ketamine_claims.publishing.release import build_release
 
             result = build_release(arguments.raw, arguments.out, arguments.card, arguments.version)
             state = "published" if result.created else "unchanged (an identical release exists)"
@@ -70,7 +70,7 @@ def _run(arguments: argparse.Namespace) -> int:
             print(f"{result.folder}: {state}: {rows['articles']} articles, {rows['claims']} claims, "
                   f"{rows['conditions']} conditions")
         else:
-            from ketamine_claims.verify import verify_release
+            from ketamine_claims.publishing.verify import verify_release
 
             rows = verify_release(arguments.release)
             print(f"{arguments.release}: verified: " + ", ".join(f"{k} {v} rows" for k, v in rows.items()))

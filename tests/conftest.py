@@ -36,7 +36,7 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 @pytest.fixture(scope="session")
 def built_fixture_release(tmp_path_factory) -> Path:
     """The tiny corpus built once into a temporary dist folder."""
-    from ketamine_claims.release import build_release
+    from ketamine_claims.publishing.release import build_release
 
     out = tmp_path_factory.mktemp("release") / "dist"  # named like the repository's dist/ so card queries run as printed
     return build_release(VALID_RAW, out, ROOT / "DATASET_CARD.md").folder

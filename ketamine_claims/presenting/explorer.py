@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ketamine_claims.writer import data_file, write_text
+from ketamine_claims.publishing.writer import data_file, write_text
 from schema.enums import ClaimType, Language, Verdict
 
 #: Per verdict: highlight tint, line colour, line style and badge text (Okabe–Ito hues), so that

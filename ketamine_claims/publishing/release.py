@@ -14,10 +14,10 @@ from ketamine_claims.presenting import card
 from ketamine_claims.presenting.croissant import croissant
 from ketamine_claims.errors import UsageError
 from ketamine_claims.reading.raw_loader import RawCorpus, load_raw
-from ketamine_claims.release_tables import ReleaseTables
-from ketamine_claims.stats import Counts, agreement_figures, counts
+from ketamine_claims.publishing.release_tables import ReleaseTables
+from ketamine_claims.publishing.stats import Counts, agreement_figures, counts
 from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION
-from ketamine_claims.writer import (
+from ketamine_claims.publishing.writer import (
     data_file, publish, staging_folder, write_checksums, write_json, write_parquet, write_text,
 )
 from schema import CODE_SYSTEMS, CONFIGS

@@ -11,9 +11,9 @@ import pyarrow.compute as pc
 
 from ketamine_claims.reading.article_checks import ResolvedArticle
 from ketamine_claims.reading.raw_loader import SharedFiles
-from ketamine_claims.rows import article_rows, verdict_fields
+from ketamine_claims.publishing.rows import article_rows, verdict_fields
 from ketamine_claims.presenting.schema_export import arrow_schema
-from ketamine_claims.stats import Counts
+from ketamine_claims.publishing.stats import Counts
 from schema import CONFIGS
 
 #: Rows wait as dicts for this many articles, then become one record batch per config.

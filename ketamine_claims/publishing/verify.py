@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from ketamine_claims.errors import ReleaseInvalid
 from ketamine_claims.presenting.schema_export import arrow_schema
-from ketamine_claims.writer import CHECKSUMS, data_file, release_files, sha256_of
+from ketamine_claims.publishing.writer import CHECKSUMS, data_file, release_files, sha256_of
 from schema import CONFIGS
 
 

@@ -14,10 +14,10 @@ import pytest
 
 from conftest import ROOT
 from ketamine_claims.reading.raw_loader import load_raw
-from ketamine_claims.release import build_release
-from ketamine_claims.verify import verify_release
+from ketamine_claims.publishing.release import build_release
+from ketamine_claims.publishing.verify import verify_release
 from ketamine_claims.versions import RELEASE_NOTES, SOURCE_COMMITS, VERSION
-from ketamine_claims.writer import release_files
+from ketamine_claims.publishing.writer import release_files
 
 RAW, SEEDS = ROOT / "raw", ROOT.parent / "shared" / "seeds"
 COMMITTED = ROOT / "dist" / VERSION

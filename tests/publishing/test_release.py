@@ -15,12 +15,12 @@ import pytest
 import yaml
 
 from conftest import ROOT, VALID_RAW, edit
-from ketamine_claims import release as release_module
+from ketamine_claims.publishing import release as release_module
 from ketamine_claims.errors import ReleaseConflict, ReleaseInvalid
-from ketamine_claims.release import build_release
+from ketamine_claims.publishing.release import build_release
 from ketamine_claims.presenting.schema_export import arrow_schema, hf_features
-from ketamine_claims.verify import verify_release
-from ketamine_claims.writer import CHECKSUMS, data_file, release_files
+from ketamine_claims.publishing.verify import verify_release
+from ketamine_claims.publishing.writer import CHECKSUMS, data_file, release_files
 from schema import CONFIGS
 
 CARD = ROOT / "DATASET_CARD.md"

@@ -12,11 +12,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import ROOT, edit
-from ketamine_claims import release_tables
+from ketamine_claims.publishing import release_tables
 from ketamine_claims.errors import InvalidData
 from ketamine_claims.reading.raw_loader import load_raw
-from ketamine_claims.release import build_release
-from ketamine_claims.writer import PARQUET_OPTIONS
+from ketamine_claims.publishing.release import build_release
+from ketamine_claims.publishing.writer import PARQUET_OPTIONS
 
 _spec = importlib.util.spec_from_file_location("benchmark_generate", ROOT / "benchmarks" / "generate.py")
 generate = importlib.util.module_from_spec(_spec)
