@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ketamine_claims.agreement import LabelledSpan, agreement
+from ketamine_claims.evaluating.agreement import LabelledSpan, agreement
 from ketamine_claims.reading.raw_loader import RawCorpus
 from schema.condition import ConditionConcept
 from schema.enums import ClaimType, Verdict

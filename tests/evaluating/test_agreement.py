@@ -1,6 +1,6 @@
 """Agreement figures on hand-computed examples."""
 
-from ketamine_claims.agreement import LabelledSpan, cohen_kappa, f1, match_spans
+from ketamine_claims.evaluating.agreement import LabelledSpan, cohen_kappa, f1, match_spans
 
 
 def spans(*triples):
