@@ -32,7 +32,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from ketamine_claims.presenting.schema_export import arrow_schema  # noqa: E402
-from ketamine_claims.publishing.writer import PARQUET_OPTIONS, data_file  # noqa: E402
+from ketamine_claims.publishing.writer import PARQUET_OPTIONS  # noqa: E402
+from ketamine_claims.release_layout import data_file  # noqa: E402
 from schema import CONFIGS  # noqa: E402
 from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile  # noqa: E402
 

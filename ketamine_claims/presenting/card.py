@@ -13,7 +13,7 @@ from typing import Callable
 import yaml
 
 from ketamine_claims.presenting.schema_export import field_rows, hf_features
-from ketamine_claims.publishing.writer import data_file
+from ketamine_claims.release_layout import data_file
 from schema import CODE_SYSTEMS, CONFIGS
 from schema.enums import (
     BoilerplateKind, Certainty, ClaimType, ConditionCategory, EvidenceCited, MentionForm,

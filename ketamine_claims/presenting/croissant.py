@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ketamine_claims.presenting.schema_export import croissant_field, field_specs
-from ketamine_claims.publishing.writer import data_file
+from ketamine_claims.release_layout import data_file
 from schema import CONFIGS
 
 #: The JSON-LD context Croissant 1.1 readers expect inline (mlcroissant never fetches a remote one).

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ketamine_claims.publishing.writer import data_file, write_text
+from ketamine_claims.release_layout import data_file
 from schema.enums import ClaimType, Language, Verdict
 
 #: Per verdict: highlight tint, line colour, line style and badge text (Okabe–Ito hues), so that
@@ -223,4 +223,4 @@ def render(data: dict, version: str) -> str:
 def write_explorer(release: Path) -> None:
     """Write release/explorer.html from the release's Parquet files."""
     version = pq.read_schema(release / data_file("articles")).metadata[b"version"].decode()
-    write_text(render(explorer_data(release), version), release / "explorer.html")
+    (release / "explorer.html").write_text(render(explorer_data(release), version), encoding="utf-8", newline="\n")

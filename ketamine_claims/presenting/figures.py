@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ketamine_claims.publishing.writer import data_file
+from ketamine_claims.release_layout import data_file
 from schema.enums import ClaimType, Verdict
 
 #: Colour-blind-safe palette (Okabe–Ito), one colour per category, in enum order.

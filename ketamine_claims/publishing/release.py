@@ -13,13 +13,15 @@ import pyarrow as pa
 from ketamine_claims.presenting import card
 from ketamine_claims.presenting.croissant import croissant
 from ketamine_claims.errors import UsageError
-from ketamine_claims.reading.raw_loader import RawCorpus, load_raw
+from ketamine_claims.reading.corpus import RawCorpus
+from ketamine_claims.reading.raw_loader import load_raw
 from ketamine_claims.publishing.release_tables import ReleaseTables
 from ketamine_claims.publishing.stats import Counts, agreement_figures, counts
 from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION
 from ketamine_claims.publishing.writer import (
-    data_file, publish, staging_folder, write_checksums, write_json, write_parquet, write_text,
+    publish, staging_folder, write_checksums, write_json, write_parquet, write_text,
 )
+from ketamine_claims.release_layout import data_file
 from schema import CODE_SYSTEMS, CONFIGS
 
 LICENSES = {

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ketamine_claims.reading.article_checks import ResolvedArticle
-from ketamine_claims.reading.raw_loader import SharedFiles
+from ketamine_claims.reading.corpus import SharedFiles
 from ketamine_claims.publishing.rows import article_rows, verdict_fields
 from ketamine_claims.presenting.schema_export import arrow_schema
 from ketamine_claims.publishing.stats import Counts

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ketamine_claims.reading.article_checks import ResolvedArticle
-from ketamine_claims.reading.raw_loader import SharedFiles
+from ketamine_claims.reading.corpus import SharedFiles
 from ketamine_claims.reading.spans import Span
 from schema.raw import AnnotationDefaults, AnnotationOverrides
 

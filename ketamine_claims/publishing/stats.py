@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ketamine_claims.evaluating.agreement import LabelledSpan, agreement
-from ketamine_claims.reading.raw_loader import RawCorpus
+from ketamine_claims.reading.corpus import RawCorpus
 from schema.condition import ConditionConcept
 from schema.enums import ClaimType, Verdict
 

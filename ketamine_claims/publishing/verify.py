@@ -13,7 +13,8 @@ from pydantic import ValidationError
 
 from ketamine_claims.errors import ReleaseInvalid
 from ketamine_claims.presenting.schema_export import arrow_schema
-from ketamine_claims.publishing.writer import CHECKSUMS, data_file, release_files, sha256_of
+from ketamine_claims.publishing.writer import release_files, sha256_of
+from ketamine_claims.release_layout import CHECKSUMS, data_file
 from schema import CONFIGS
 
 

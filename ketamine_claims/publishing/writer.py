@@ -12,18 +12,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ketamine_claims.errors import ReleaseConflict
+from ketamine_claims.release_layout import CHECKSUMS
 
 #: Fixed writer options: with a pinned pyarrow, the same table always gives the same bytes.
 PARQUET_OPTIONS = dict(
     compression="zstd", compression_level=3, use_dictionary=True, write_statistics=True,
     store_schema=True, version="2.6", data_page_version="1.0", row_group_size=100_000,
 )
-CHECKSUMS = "checksums.tsv"
-
-
-def data_file(config: str) -> str:
-    """Path of a config's single Parquet file inside a release, as the card's data_files name it."""
-    return f"{config}/train-00000-of-00001.parquet"
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:

@@ -8,7 +8,7 @@ from ketamine_claims.reading.codes import (
 )
 from ketamine_claims.reading.corpus_index import ClaimEntry
 from ketamine_claims.reading.problem_log import ProblemLog
-from ketamine_claims.reading.raw_loader import RawCorpus
+from ketamine_claims.reading.corpus import RawCorpus
 from schema.enums import Verdict
 
 

@@ -16,57 +16,25 @@ and let go: only its `ArticleEntry` stays, for the rules that span several files
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel
 
 from ketamine_claims.reading.article_checks import ResolvedArticle, resolve_article
-from ketamine_claims.reading.corpus_index import ArticleEntry, CorpusIndex
+from ketamine_claims.reading.corpus import ArticleConsumer, RawCorpus, ResolvedIndependentAnnotation, SharedFiles
+from ketamine_claims.reading.corpus_index import CorpusIndex
+from ketamine_claims.reading.cross_checks import check_corpus
 from ketamine_claims.errors import InvalidData, Problem
 from ketamine_claims.reading.model_errors import validate_model
 from ketamine_claims.reading.problem_log import ProblemLog
 from ketamine_claims.reading.safe_files import unreadable_reason
-from ketamine_claims.reading.spans import Span
 from ketamine_claims.reading.yaml_loader import LoadedFile, LoadFailed, load_file
 from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile
 
 ANNOTATION_SUFFIXES = (".yaml", ".json")
 SHARED_FILES = {"conditions.yaml": ConditionsFile, "bibliography.yaml": BibliographyFile,
                 "claim_groups.yaml": ClaimGroupsFile}
-
-
-@dataclass
-class ResolvedIndependentAnnotation:
-    """An independent annotation with its quotes resolved against the article's text."""
-
-    path: str
-    record: IndependentAnnotationFile
-    claims: list[Span] = field(default_factory=list)
-    mentions: list[list[Span]] = field(default_factory=list)
-
-
-@dataclass
-class SharedFiles:
-    """The files directly in raw/ that the articles refer to."""
-
-    conditions: ConditionsFile
-    bibliography: BibliographyFile
-    claim_groups: ClaimGroupsFile
-
-
-@dataclass
-class RawCorpus(SharedFiles):
-    """Everything in raw/, valid: the shared files, an entry per article, and the independent annotations."""
-
-    articles: list[ArticleEntry]
-    independent_annotations: list[ResolvedIndependentAnnotation]
-    agreement_texts: dict[str, str]  # the texts of the doubly annotated articles, by article_id
-
-
-#: Called with each article while nothing is wrong so far; the article is let go when it returns.
-ArticleConsumer = Callable[[ResolvedArticle, SharedFiles], None]
 
 
 def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCorpus:
@@ -97,8 +65,6 @@ def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCor
     _check_layout(raw_dir, log)
     if not log.count() and files is not None:
         corpus = RawCorpus(files.conditions, files.bibliography, files.claim_groups, index.articles, independents, texts)
-        from ketamine_claims.reading.cross_checks import check_corpus
-
         check_corpus(corpus, log)
         if not log.count():
             return corpus

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from ketamine_claims.presenting.explorer import Mark, span_tree, write_explorer
-from ketamine_claims.publishing.writer import data_file
+from ketamine_claims.release_layout import data_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")

@@ -20,7 +20,8 @@ from ketamine_claims.errors import ReleaseConflict, ReleaseInvalid
 from ketamine_claims.publishing.release import build_release
 from ketamine_claims.presenting.schema_export import arrow_schema, hf_features
 from ketamine_claims.publishing.verify import verify_release
-from ketamine_claims.publishing.writer import CHECKSUMS, data_file, release_files
+from ketamine_claims.publishing.writer import release_files
+from ketamine_claims.release_layout import CHECKSUMS, data_file
 from schema import CONFIGS
 
 CARD = ROOT / "DATASET_CARD.md"
