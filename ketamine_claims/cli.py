@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from ketamine_claims.errors import DatasetError, InvalidData, ReleaseInvalid
-from ketamine_claims.versions import VERSION
+from ketamine_claims.errors import DatasetError, InvalidData, ReleaseInvalid, UsageError
+from ketamine_claims.versions import LATEST_RELEASE, VERSION, is_published
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -23,13 +23,24 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--raw", type=Path, default=ROOT / "raw", help="folder of raw annotations (default: raw/)")
     build = commands.add_parser("build", help="validate raw/ and publish the release <out>/<version>/")
     build.add_argument("--raw", type=Path, default=ROOT / "raw", help="folder of raw annotations (default: raw/)")
-    build.add_argument("--out", type=Path, default=ROOT / "dist", help="folder that holds the releases (default: dist/)")
+    build.add_argument("--out", type=Path, default=None,
+                       help="folder that holds the releases (default: dist/ for a published version, preview/ otherwise)")
     build.add_argument("--version", default=VERSION, help=f"version to build (default: {VERSION})")
     build.add_argument("--card", type=Path, default=ROOT / "DATASET_CARD.md", help="hand-written source of the card")
     verify = commands.add_parser("verify", help="check a published release: checksums, schemas, counts, spans")
-    verify.add_argument("release", nargs="?", type=Path, default=ROOT / "dist" / VERSION,
-                        help=f"release folder (default: dist/{VERSION})")
+    verify.add_argument("release", nargs="?", type=Path, default=ROOT / "dist" / LATEST_RELEASE,
+                        help=f"release folder (default: dist/{LATEST_RELEASE})")
     return parser
+
+
+def _output_folder(out: Path | None, version: str) -> Path:
+    """dist/ holds published releases only; an unpublished version is built as a preview, into preview/."""
+    if is_published(version):
+        return out if out is not None else ROOT / "dist"
+    if out is not None and out.resolve() == (ROOT / "dist").resolve():
+        raise UsageError(f"version {version} is not published (no date in ketamine_claims/versions.py), so it "
+                         "cannot go into dist/; build it into preview/ (the default) or another --out folder")
+    return out if out is not None else ROOT / "preview"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,8 +75,10 @@ def _run(arguments: argparse.Namespace) -> int:
         elif arguments.command == "build":
             from ketamine_claims.publishing.release import build_release
 
-            result = build_release(arguments.raw, arguments.out, arguments.card, arguments.version)
-            state = "published" if result.created else "unchanged (an identical release exists)"
+            out = _output_folder(arguments.out, arguments.version)
+            result = build_release(arguments.raw, out, arguments.card, arguments.version)
+            kind = "published" if is_published(arguments.version) else "preview written"
+            state = kind if result.created else "unchanged (an identical build exists)"
             rows = result.row_counts
             print(f"{result.folder}: {state}: {rows['articles']} articles, {rows['claims']} claims, "
                   f"{rows['conditions']} conditions")

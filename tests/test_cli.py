@@ -8,15 +8,40 @@ import pytest
 
 from conftest import ROOT
 from ketamine_claims import cli
+from ketamine_claims.versions import VERSION
 
 
 def test_an_unknown_version_is_a_usage_error(tmp_path: Path, capsys):
     code = cli.main(["build", "--out", str(tmp_path / "dist"), "--version", "9.9.9"])
     assert code == 2
     assert capsys.readouterr().err == (
-        "error: version 9.9.9 has no release note or date in ketamine_claims/versions.py; "
-        "choose one of 1.0.0 or add its note and date there\n")
+        "error: version 9.9.9 has no release note in ketamine_claims/versions.py; "
+        "choose one of 1.0.0, 2.0.0 or add its note there\n")
     assert not (tmp_path / "dist").exists()
+
+
+def test_an_unpublished_version_never_goes_into_dist(capsys):
+    assert cli.main(["build", "--out", str(ROOT / "dist"), "--version", VERSION]) == 2
+    assert capsys.readouterr().err == (
+        f"error: version {VERSION} is not published (no date in ketamine_claims/versions.py), so it cannot go into "
+        "dist/; build it into preview/ (the default) or another --out folder\n")
+    assert not (ROOT / "dist" / VERSION).exists()
+
+
+def test_a_preview_is_replaced_by_each_rebuild(tmp_path: Path, capsys):
+    from conftest import VALID_RAW
+
+    out = tmp_path / "preview"
+    arguments = ["build", "--raw", str(VALID_RAW), "--out", str(out)]
+    assert cli.main(arguments) == 0
+    assert "preview written" in capsys.readouterr().out
+    (out / VERSION / "README.md").write_text("stale\n", encoding="utf-8")
+    assert cli.main(arguments) == 0
+    assert "preview written" in capsys.readouterr().out
+    assert (out / VERSION / "README.md").read_text(encoding="utf-8") != "stale\n"
+    assert sorted(path.name for path in out.iterdir()) == [VERSION]
+    assert cli.main(arguments) == 0
+    assert "unchanged (an identical build exists)" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("raised, code, message", [

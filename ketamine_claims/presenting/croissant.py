@@ -24,7 +24,7 @@ _KEYS = {"articles": "article_id", "claims": "claim_id", "conditions": "conditio
 _REFERENCES = {("claims", "article_id"): "articles/article_id"}
 
 
-def croissant(version: str, description: str, license_url: str, cite_as: str, date_published: str) -> dict:
+def croissant(version: str, description: str, license_url: str, cite_as: str, date_published: str | None) -> dict:
     """The croissant.json document of one release."""
     distribution, record_sets = [], []
     for config, model in CONFIGS.items():
@@ -40,10 +40,13 @@ def croissant(version: str, description: str, license_url: str, cite_as: str, da
         record_sets.append({"@type": "cr:RecordSet", "@id": config, "name": config,
                             "description": (model.__doc__ or "").strip(),
                             "key": {"@id": f"{config}/{_KEYS[config]}"}, "field": fields})
-    return {
+    dataset = {
         "@context": CONTEXT, "@type": "sc:Dataset", "conformsTo": "http://mlcommons.org/croissant/1.1",
         "name": "ketamine-web-claims", "description": description, "version": version,
         "license": license_url,
         "citeAs": cite_as, "datePublished": date_published, "inLanguage": ["es", "en", "pl"],
         "distribution": distribution, "recordSet": record_sets,
     }
+    if date_published is None:  # a preview has not been published
+        del dataset["datePublished"]
+    return dataset

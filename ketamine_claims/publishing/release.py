@@ -17,7 +17,7 @@ from ketamine_claims.reading.corpus import RawCorpus
 from ketamine_claims.reading.raw_loader import load_raw
 from ketamine_claims.publishing.release_tables import ReleaseTables
 from ketamine_claims.publishing.stats import Counts, agreement_figures, counts
-from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION
+from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION, is_published
 from ketamine_claims.publishing.writer import (
     publish, staging_folder, write_checksums, write_json, write_parquet, write_text,
 )
@@ -35,6 +35,8 @@ ANNOTATION_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 CITATION = ("@misc{ketamine_web_claims,\n  title = {Ketamine web claims: span-level claims, evidence verdicts "
             "and quality ratings of web articles promoting ketamine therapy},\n  year = {2026},\n"
             "  note = {Dataset, version VERSION}\n}")
+#: What the card and metadata.json say in place of a date while a version is unpublished.
+PREVIEW_DATE = "not yet (a preview of work in progress, not a release)"
 DESCRIPTION = ("Web articles in Spanish, English and Polish that promote ketamine therapy for chronic pain and "
                "mental health, with every claim and condition mention annotated at span level, claim verdicts "
                "against the medical evidence, condition codes (MeSH, ICD-10-CM, ICD-11) and DISCERN and JAMA "
@@ -53,9 +55,9 @@ class BuildResult:
 def build_release(raw_dir: Path, out_root: Path, card_template: Path, version: str = VERSION,
                   extras: bool = True) -> BuildResult:
     """Validate, write and publish `out_root/<version>`; a no-op when an identical release exists."""
-    if version not in RELEASE_NOTES or version not in RELEASE_DATES:
-        raise UsageError(f"version {version} has no release note or date in ketamine_claims/versions.py; "
-                         f"choose one of {', '.join(sorted(RELEASE_NOTES))} or add its note and date there")
+    if version not in RELEASE_NOTES:
+        raise UsageError(f"version {version} has no release note in ketamine_claims/versions.py; "
+                         f"choose one of {', '.join(sorted(RELEASE_NOTES))} or add its note there")
     gc_was_enabled = gc.isenabled()
     gc.disable()  # loading makes millions of short-lived objects but no garbage cycles, so collecting only costs time
     try:
@@ -65,7 +67,7 @@ def build_release(raw_dir: Path, out_root: Path, card_template: Path, version: s
         try:
             row_counts = write_release(staged, corpus, collected.tables(corpus), collected.counts,
                                        card_template.read_text(encoding="utf-8"), version, extras)
-            created = publish(staged, out_root / version)
+            created = publish(staged, out_root / version, replace=not is_published(version))
         finally:
             shutil.rmtree(staged, ignore_errors=True)  # gone already when published
     finally:
@@ -89,7 +91,7 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
     figures = counts(tallies, corpus.conditions.conditions)
     agreement = agreement_figures(corpus)
     metadata = {
-        "name": "ketamine-web-claims", "version": version, "release_date": RELEASE_DATES[version],
+        "name": "ketamine-web-claims", "version": version, "release_date": RELEASE_DATES.get(version, PREVIEW_DATE),
         "release_notes": RELEASE_NOTES, "description": DESCRIPTION, "licenses": LICENSES,
         "code_systems": CODE_SYSTEMS, "evidence_as_of": corpus.claim_groups.evidence_as_of.isoformat(),
         "configs": {config: {"path": data_file(config), "rows": sizes[config][0]} for config in CONFIGS},
@@ -97,7 +99,7 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
     }
     write_json(metadata, folder / "metadata.json")
     write_json(croissant(version, DESCRIPTION, ANNOTATION_LICENSE_URL, CITATION.replace("VERSION", version),
-                         RELEASE_DATES[version]), folder / "croissant.json")
+                         RELEASE_DATES.get(version)), folder / "croissant.json")
     figure_names: list[str] = []
     if extras:
         from ketamine_claims.presenting import explorer, figures as plots
@@ -132,7 +134,9 @@ def card_values(version: str, metadata: dict, corpus: RawCorpus, tallies: Counts
         "version": lambda _: version,
         "release_date": lambda _: metadata["release_date"],
         "evidence_as_of": lambda _: metadata["evidence_as_of"],
-        "release_notes": lambda _: "\n".join(f"- **{v}**: {note}" for v, note in sorted(RELEASE_NOTES.items(), reverse=True)),
+        "release_notes": lambda _: "\n".join(
+            f"- **{v}**{'' if is_published(v) else ' (unpublished)'}: {note}"
+            for v, note in sorted(RELEASE_NOTES.items(), reverse=True)),
         "fields": card.fields_table,
         "vocabularies": card.vocabulary_tables,
         "code_systems": card.code_systems_table,

@@ -75,15 +75,22 @@ def differing_files(left: Path, right: Path) -> list[str]:
             or (left / name).read_bytes() != (right / name).read_bytes()]
 
 
-def publish(staged: Path, target: Path) -> bool:
+def publish(staged: Path, target: Path, replace: bool = False) -> bool:
     """Move a staged release into place; return False when an identical release is already there.
 
     A release that exists with other content is never overwritten: ReleaseConflict says to
-    bump the version. The staged folder is removed in every case.
+    bump the version. With `replace` (previews only) it is swapped out for the staged one instead.
+    The staged folder is removed in every case.
     """
     try:
         if target.exists():
             changed = differing_files(staged, target)
+            if changed and replace:
+                retired = staged.with_name(staged.name + ".old")
+                os.rename(target, retired)
+                os.rename(staged, target)
+                shutil.rmtree(retired)
+                return True
             if changed:
                 shown = ", ".join(changed[:5]) + (" ..." if len(changed) > 5 else "")
                 raise ReleaseConflict(

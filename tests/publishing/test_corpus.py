@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import io
 import subprocess
 import sys
@@ -16,11 +17,11 @@ from conftest import ROOT
 from ketamine_claims.reading.raw_loader import load_raw
 from ketamine_claims.publishing.release import build_release
 from ketamine_claims.publishing.verify import verify_release
-from ketamine_claims.versions import RELEASE_NOTES, SOURCE_COMMITS, VERSION
+from ketamine_claims.versions import LATEST_RELEASE, RELEASE_DATES, RELEASE_NOTES, SOURCE_COMMITS, VERSION
 from ketamine_claims.publishing.writer import release_files
 
 RAW, SEEDS = ROOT / "raw", ROOT.parent / "shared" / "seeds"
-COMMITTED = ROOT / "dist" / VERSION
+COMMITTED = ROOT / "dist" / LATEST_RELEASE
 
 
 @pytest.fixture(scope="module")
@@ -71,12 +72,15 @@ def test_groups_link_claims_across_unrelated_articles(corpus):
     assert len(linked) >= 5
 
 
-def test_the_committed_release_is_what_the_sources_build(tmp_path: Path):
-    assert COMMITTED.is_dir(), f"dist/{VERSION} is missing; run `python build_dataset.py build`"
-    fresh = build_release(RAW, tmp_path / "dist", ROOT / "DATASET_CARD.md").folder
-    assert release_files(fresh) == release_files(COMMITTED)
-    different = [n for n in release_files(fresh) if (fresh / n).read_bytes() != (COMMITTED / n).read_bytes()]
-    assert different == [], f"dist/{VERSION} is out of date in {different}; bump the version and rebuild"
+def test_every_published_release_has_its_source_commit():
+    assert sorted(SOURCE_COMMITS) == sorted(RELEASE_DATES)
+    assert sorted(path.name for path in (ROOT / "dist").iterdir() if not path.name.startswith(".")) == sorted(RELEASE_DATES)
+
+
+def test_main_builds_a_preview_of_the_next_version(tmp_path: Path):
+    assert VERSION not in RELEASE_DATES
+    preview = build_release(RAW, tmp_path / "preview", ROOT / "DATASET_CARD.md").folder
+    assert json.loads((preview / "metadata.json").read_text(encoding="utf-8"))["version"] == VERSION
 
 
 @pytest.mark.parametrize("version", sorted(SOURCE_COMMITS))
@@ -104,7 +108,8 @@ def test_the_committed_release_verifies():
 
 
 def test_every_version_has_release_notes():
-    assert VERSION in RELEASE_NOTES and all(note.strip() for note in RELEASE_NOTES.values())
+    assert VERSION in RELEASE_NOTES and set(RELEASE_DATES) <= set(RELEASE_NOTES)
+    assert all(note.strip() for note in RELEASE_NOTES.values())
 
 
 def test_the_committed_croissant_validates_and_reads():

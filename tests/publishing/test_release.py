@@ -22,6 +22,7 @@ from ketamine_claims.presenting.schema_export import arrow_schema, hf_features
 from ketamine_claims.publishing.verify import verify_release
 from ketamine_claims.publishing.writer import release_files
 from ketamine_claims.release_layout import CHECKSUMS, data_file
+from ketamine_claims.versions import VERSION
 from schema import CONFIGS
 
 CARD = ROOT / "DATASET_CARD.md"
@@ -41,7 +42,7 @@ def test_parquet_schema_is_the_models_schema_with_descriptions(built_fixture_rel
     assert found.remove_metadata().equals(arrow_schema(CONFIGS[config]), check_metadata=True)
     first = found.field(0)
     assert first.metadata[b"description"] == CONFIGS[config].model_fields[first.name].description.encode()
-    assert found.metadata[b"version"] == b"1.0.0"
+    assert found.metadata[b"version"] == VERSION.encode()
 
 
 def test_card_features_are_generated_from_the_models(built_fixture_release: Path):
@@ -122,20 +123,20 @@ def test_two_builds_are_byte_identical(tmp_path: Path, built_fixture_release: Pa
 
 def test_rebuilding_identical_content_is_a_no_op(tmp_path: Path):
     out = tmp_path / "dist"
-    assert build_release(VALID_RAW, out, CARD).created is True
+    assert build_release(VALID_RAW, out, CARD, "1.0.0").created is True
     stamp = (out / "1.0.0" / "README.md").stat().st_mtime_ns
-    assert build_release(VALID_RAW, out, CARD).created is False
+    assert build_release(VALID_RAW, out, CARD, "1.0.0").created is False
     assert (out / "1.0.0" / "README.md").stat().st_mtime_ns == stamp
     assert [p.name for p in out.iterdir()] == ["1.0.0"]
 
 
 def test_a_published_version_is_never_overwritten(tmp_path: Path, raw: Path):
     out = tmp_path / "dist"
-    build_release(raw, out, CARD)
+    build_release(raw, out, CARD, "1.0.0")
     before = {name: (out / "1.0.0" / name).read_bytes() for name in release_files(out / "1.0.0")}
     edit(raw / "articles/001_0000000000000001.yaml", "text_en: Ketamine works by", "text_en: Ketamine acts by")
     with pytest.raises(ReleaseConflict) as conflict:
-        build_release(raw, out, CARD)
+        build_release(raw, out, CARD, "1.0.0")
     assert str(conflict.value) == (
         f"{out / '1.0.0'} exists and differs from what the sources build (README.md, checksums.tsv, "
         "claims/train-00000-of-00001.parquet, explorer.html); published releases are immutable: bump VERSION and "
