@@ -10,8 +10,10 @@ from schema.article import ArticleMetadata, Relation
 from schema.claim import ClaimLabels
 from schema.common import Bool, GuidelineVersion, NonEmptyText, Pseudonym, Record, Slug
 from schema.condition import ConditionConcept
-from schema.enums import BoilerplateKind, MentionForm, TextQualityFlag, Verdict
-from schema.evidence import ReferenceIdentifiers
+from schema.enums import (
+    BoilerplateKind, EvidenceBasis, EvidenceCertainty, InsufficientEvidenceReason, MentionForm, TextQualityFlag, Verdict,
+)
+from schema.evidence import CitedSource, LiteratureSearch, ReferenceIdentifiers
 from schema.quote import QuoteSelector
 from schema.rating import DiscernRating, JamaRating
 
@@ -117,10 +119,20 @@ class ClaimGroup(Record):
 
     claim_group_id: Slug = Field(description="Stable identifier of the assertion.")
     statement_en: NonEmptyText = Field(description="The assertion in one plain English sentence.")
-    verdict: Verdict = Field(description="How the assertion stands against the evidence.")
+    verdict: Verdict = Field(description="What the literature says of the assertion as worded.")
+    insufficient_evidence_reason: InsufficientEvidenceReason | None = Field(
+        default=None, description="Why the literature does not settle the assertion; set for insufficient_evidence only.")
+    evidence_certainty: EvidenceCertainty | None = Field(
+        default=None, description="How certain the evidence behind the verdict is (GRADE-like); null only for not_assessable.")
+    evidence_basis: EvidenceBasis | None = Field(
+        default=None, description="The strongest kind of source the verdict rests on; null only for not_assessable.")
     rationale: NonEmptyText = Field(description="Why, in one to three sentences, in the assessor's words.")
-    reference_ids: list[Slug] = Field(description="Citation keys from raw/bibliography.yaml the verdict rests on.")
+    sources: list[CitedSource] = Field(
+        default_factory=list, description="The sources the verdict cites, each with its stance and finding.")
+    searches: list[LiteratureSearch] = Field(
+        default_factory=list, description="Searches recorded where no source bears on the assertion.")
     assessor: Pseudonym | None = Field(default=None, description="Overrides the file's assessor for this group.")
+    adjudicated: Bool = Field(default=False, description="True when two blind verdicts were settled in adjudication.")
 
 
 class ClaimGroupsFile(Record):

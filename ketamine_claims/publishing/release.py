@@ -23,6 +23,7 @@ from ketamine_claims.publishing.writer import (
 )
 from ketamine_claims.release_layout import data_file
 from schema import CODE_SYSTEMS, CONFIGS
+from schema.enums import Verdict
 
 LICENSES = {
     "annotations": "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
@@ -129,7 +130,7 @@ def card_values(version: str, metadata: dict, corpus: RawCorpus, tallies: Counts
          g["mentions_first"], g["mentions_second"], g["mention_f1_exact"], g["mention_f1_overlap"]]
         for g in metadata["agreement"]
     ]
-    verdict_columns = [v for v in ("supported", "partially_supported", "unsupported", "contradicted", "not_assessable")]
+    verdict_columns = Verdict.values()
     return {
         "version": lambda _: version,
         "release_date": lambda _: metadata["release_date"],

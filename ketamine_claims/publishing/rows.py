@@ -37,22 +37,25 @@ def _passage(text: str, span: Span) -> dict:
 
 
 def verdict_fields(shared: SharedFiles) -> dict[str, dict]:
-    """The verdict columns of a claim, by claim_group_id, for each group whose references all resolve."""
+    """The verdict columns of a claim, by claim_group_id, for each group whose sources all resolve."""
     references = {r.reference_id: r.model_dump(mode="json") for r in shared.bibliography.references}
     groups = shared.claim_groups
     return {
         group.claim_group_id: {
-            "verdict": group.verdict.value,
+            **group.model_dump(mode="json", include={"verdict", "insufficient_evidence_reason", "evidence_certainty",
+                                                     "evidence_basis"}),
             "verdict_rationale": group.rationale,
-            "verdict_references": [references[key] for key in group.reference_ids],
+            "verdict_sources": [{**references[source.reference_id], "stance": source.stance.value,
+                                 "finding": source.finding} for source in group.sources],
+            "verdict_searches": [search.model_dump(mode="python") for search in group.searches],
             "verdict_provenance": {
                 "annotator": group.assessor or groups.annotation.annotator,
-                "adjudicated": False,
+                "adjudicated": group.adjudicated,
                 "guideline_version": groups.annotation.guideline_version,
             },
         }
         for group in groups.groups
-        if all(key in references for key in group.reference_ids)
+        if all(source.reference_id in references for source in group.sources)
     }
 
 

@@ -65,7 +65,7 @@ def pair_release(built_fixture_release: Path, tmp_path_factory) -> Path:
          **span(ES_TEXT, "Muchos pacientes con fibromialgia pueden sentirse mejor tras una infusión")},
         {**en_claims[f"{EN}:c02"], "claim_id": f"{ES}:c03", "article_id": ES, "language": "es",
          **span(ES_TEXT, "tras una infusión. Una sola basta"), "text_en": INJECTION,
-         "claim_group_id": "one-infusion-is-enough", "verdict": "unsupported", "claim_type": "duration",
+         "claim_group_id": "one-infusion-is-enough", "verdict": "insufficient_evidence", "insufficient_evidence_reason": "outcome_not_measured", "claim_type": "duration",
          "condition_ids": []},
     ]
     articles.append({
@@ -123,7 +123,7 @@ def test_explorer_loads_nothing_from_the_network(built_fixture_release: Path):
     assert "@import" not in page and "url(" not in page
     expected = set()
     for claim in rows(built_fixture_release, "claims"):
-        for reference in claim["verdict_references"]:
+        for reference in claim["verdict_sources"]:
             expected |= {f"https://doi.org/{reference['doi']}", f"https://pubmed.ncbi.nlm.nih.gov/{reference['pmid']}/"}
     assert set(re.findall(r"https?://[^\s\"'<>\\]+", page)) == expected  # reference links only
 
@@ -233,7 +233,7 @@ def test_clicking_a_claim_fills_the_panel(driver, built_fixture_release: Path):
         assert condition["name"] in conditions
         assert all(code in conditions for code in condition["mesh_ids"] + condition["icd10cm"] + condition["icd11"])
     links = {a.get_attribute("href") for a in driver.find_elements("css selector", '#claim-details dd[data-field="references"] a')}
-    reference = claim["verdict_references"][0]
+    reference = claim["verdict_sources"][0]
     assert links == {f"https://doi.org/{reference['doi']}", f"https://pubmed.ncbi.nlm.nih.gov/{reference['pmid']}/"}
     assert "selected" in classes(driver, claim["claim_id"])
     assert_no_errors(driver)

@@ -65,7 +65,7 @@ def test_load_dataset_offline(built_fixture_release: Path, tmp_path: Path, confi
     if config == "claims":
         assert features["start"] == Value("int64")
         assert features["condition_ids"] == List(Value("string"))
-        assert features["verdict_references"].feature["doi"] == Value("string")
+        assert features["verdict_sources"].feature["doi"] == Value("string")
         assert data[0]["text"] == "Ketamine blocks the receptors that carry pain signals"
     if config == "conditions":
         assert features["mentions"].feature["start"] == Value("int64")
