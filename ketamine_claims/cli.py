@@ -40,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--release", type=Path, default=CURRENT_BUILD,
                           help=f"release to score against (default: {CURRENT_BUILD.relative_to(ROOT)})")
     evaluate.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
+    baselines = commands.add_parser("baselines", help="run every task's baseline and score it")
+    baselines.add_argument("--release", type=Path, default=CURRENT_BUILD,
+                           help=f"release to run on (default: {CURRENT_BUILD.relative_to(ROOT)})")
+    baselines.add_argument("--out", type=Path, default=ROOT / "baselines",
+                           help="folder for the predictions and scores (default: baselines/)")
     return parser
 
 
@@ -99,6 +104,12 @@ def _run(arguments: argparse.Namespace) -> int:
             print(as_table(arguments.task, figures))
             if arguments.json is not None:
                 arguments.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        elif arguments.command == "baselines":
+            from ketamine_claims.evaluating.scorer import as_table, run_baselines
+
+            results = run_baselines(arguments.release, arguments.out)
+            (arguments.out / "scores.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+            print("\n\n".join(as_table(task, figures) for task, figures in results.items()))
         else:
             from ketamine_claims.publishing.verify import verify_release
 

@@ -23,3 +23,18 @@ def as_table(task_name: str, figures: dict) -> str:
     """The figures as a two-column Markdown table."""
     rows = [f"| {name} | {'n/a' if value is None else value} |" for name, value in figures.items()]
     return "\n".join([f"| {task_name} | value |", "| --- | --- |", *rows])
+
+
+def run_baselines(release: Path, out: Path) -> dict[str, dict]:
+    """Write each task's baseline predictions to out/<task>.jsonl and return its figures, by task."""
+    import json
+
+    from ketamine_claims.evaluating.baselines import BASELINES
+
+    out.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for task_name, (_, make) in BASELINES.items():
+        path = out / f"{task_name}.jsonl"
+        path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in make(release)), encoding="utf-8")
+        results[task_name] = evaluate(task_name, path, release)
+    return results

@@ -134,3 +134,27 @@ def test_an_unknown_task_is_a_usage_error(tmp_path: Path, capsys):
     assert cli.main(["evaluate", "fact_checking", str(tmp_path / "p.jsonl")]) == 2
     assert capsys.readouterr().err == ("error: unknown task 'fact_checking'; choose one of claim_detection, "
                                        "claim_attributes, condition_mentions, claim_verification, claim_matching\n")
+
+
+def test_the_gold_scores_perfectly_on_every_task(built_fixture_release: Path, tmp_path: Path):
+    from ketamine_claims.evaluating.baselines import gold_as_predictions
+    from ketamine_claims.evaluating.scorer import evaluate
+
+    perfect = {"claim_detection": ["exact_f1", "overlap_f1"], "claim_attributes": ["claim_type_macro_f1", "certainty_macro_f1",
+               "evidence_cited_macro_f1"], "condition_mentions": ["detection_exact_f1", "normalisation_exact_f1"],
+               "claim_verification": ["accuracy", "macro_f1", "macro_f1_per_group"], "claim_matching": []}
+    for task, lines in gold_as_predictions(built_fixture_release).items():
+        path = tmp_path / f"{task}.jsonl"
+        path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+        figures = evaluate(task, path, built_fixture_release)
+        assert all(figures[name] == 1.0 for name in perfect[task]), (task, figures)
+
+
+def test_every_baseline_runs_and_is_scored(built_fixture_release: Path, tmp_path: Path, capsys):
+    assert cli.main(["baselines", "--release", str(built_fixture_release), "--out", str(tmp_path)]) == 0
+    scores = json.loads((tmp_path / "scores.json").read_text())
+    assert sorted(scores) == sorted(TASKS)
+    assert sorted(p.name for p in tmp_path.glob("*.jsonl")) == sorted(f"{task}.jsonl" for task in TASKS)
+    # the fixture's one article: sentences include both claims' sentences, so overlap recall is 1
+    assert scores["claim_detection"]["overlap_recall"] == 1.0
+    assert "| claim_verification | value |" in capsys.readouterr().out
