@@ -13,10 +13,19 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from make_verdict_packets import group_contexts  # noqa: E402
 from verdict_agreement import paired_verdicts  # noqa: E402
 
 OUT = Path("pending/adjudication/packets")
+
+
+def group_contexts() -> dict[str, list[str]]:
+    """Each group's claims in context, as the blind assessors' packets gave them (no verdict in them)."""
+    contexts: dict[str, list[str]] = {}
+    for path in sorted(Path("pending/blind/packets").rglob("*.md")):
+        for section in re.split(r"^## ", path.read_text(encoding="utf-8"), flags=re.M)[1:]:
+            name, _, body = section.partition("\n")
+            contexts.setdefault(name.strip(), [line for line in body.strip().splitlines() if line.strip()])
+    return contexts
 
 
 def already_packed() -> set[str]:
