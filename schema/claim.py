@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import Field, StrictStr
+from pydantic import Field, StrictInt, StrictStr
 
 from schema.common import NonEmptyText, Offset, Provenance, Record, Slug
 from schema.enums import (
     Certainty, ClaimType, EvidenceBasis, EvidenceCertainty, EvidenceCited, InsufficientEvidenceReason, Language, Verdict,
 )
 from schema.evidence import LiteratureSearch, VerdictSource
+
+#: Number of cross-validation folds of the claims.
+FOLDS = 5
 
 
 class ClaimLabels(Record):
@@ -30,7 +33,7 @@ class Claim(ClaimLabels):
 
     #: Column order of the published table: identity and span first, then labels, then the verdict.
     FIELD_ORDER: ClassVar[tuple[str, ...]] = (
-        "claim_id", "article_id", "language", "start", "end", "text", "text_en", "claim_group_id", "claim_type",
+        "claim_id", "article_id", "language", "start", "end", "text", "text_en", "claim_group_id", "fold", "claim_type",
         "condition_ids", "certainty", "evidence_cited", "verdict", "insufficient_evidence_reason", "evidence_certainty",
         "evidence_basis", "verdict_rationale", "verdict_sources", "verdict_searches", "provenance", "verdict_provenance",
     )
@@ -43,6 +46,10 @@ class Claim(ClaimLabels):
     text: StrictStr = Field(description="The claim's words in the article, equal to article.text[start:end].")
     claim_group_id: Slug = Field(
         description="Shared by every claim, in any article or language, that makes the same assertion."
+    )
+    fold: Annotated[StrictInt, Field(ge=0, lt=FOLDS)] = Field(
+        description=f"Cross-validation fold, 0 to {FOLDS - 1}, of the claim's group: the claims of one group share a fold, "
+                    "so that no assertion is in both the training and the test part of a split."
     )
     verdict: Verdict = Field(description="What the literature says of the claim as worded; shared by its claim group.")
     insufficient_evidence_reason: InsufficientEvidenceReason | None = Field(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ketamine_claims.reading.article_checks import ResolvedArticle
 from ketamine_claims.reading.corpus import SharedFiles
 from ketamine_claims.reading.spans import Span
+from schema.claim import FOLDS
 from schema.raw import AnnotationDefaults, AnnotationOverrides
 
 
@@ -40,8 +41,11 @@ def verdict_fields(shared: SharedFiles) -> dict[str, dict]:
     """The verdict columns of a claim, by claim_group_id, for each group whose sources all resolve."""
     references = {r.reference_id: r.model_dump(mode="json") for r in shared.bibliography.references}
     groups = shared.claim_groups
+    # Folds go round the groups in order of their ids, so each fold holds a fifth of the groups.
+    fold = {group_id: position % FOLDS for position, group_id in enumerate(sorted(g.claim_group_id for g in groups.groups))}
     return {
         group.claim_group_id: {
+            "fold": fold[group.claim_group_id],
             **group.model_dump(mode="json", include={"verdict", "insufficient_evidence_reason", "evidence_certainty",
                                                      "evidence_basis"}),
             "verdict_rationale": group.rationale,

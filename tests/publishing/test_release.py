@@ -268,3 +268,11 @@ def test_verify_refuses_a_card_without_dataset_info(release_copy: Path):
     readme.write_text(readme.read_text(encoding="utf-8").replace("dataset_info:", "dataset_info_gone:"), encoding="utf-8")
     assert ("README.md: the front matter is missing, unreadable or has no dataset_info, so the row counts the card "
             "states cannot be checked") in _failures(release_copy)
+
+
+def test_claims_of_one_group_share_a_fold_and_folds_go_round_the_groups(built_fixture_release: Path):
+    claims = pq.read_table(built_fixture_release / data_file("claims"), columns=["claim_group_id", "fold"]).to_pylist()
+    fold_of = {}
+    for claim in claims:
+        assert fold_of.setdefault(claim["claim_group_id"], claim["fold"]) == claim["fold"]
+    assert [fold_of[group] for group in sorted(fold_of)] == [0, 1]
