@@ -80,10 +80,17 @@ def run(raw: Path, out: Path) -> dict[str, int]:
 
     references = {r["reference_id"]: {key: r.get(key) for key in REFERENCE_KEYS} for r in bibliography["references"]}
     defaults = groups["annotation"]
+    folds = {group_id: position % 5 for position, group_id in enumerate(sorted(g["claim_group_id"] for g in groups["groups"]))}
     verdicts = {g["claim_group_id"]: {
-        "verdict": g["verdict"], "verdict_rationale": g["rationale"],
-        "verdict_references": [references[key] for key in g["reference_ids"]],
-        "verdict_provenance": {"annotator": g.get("assessor") or defaults["annotator"], "adjudicated": False,
+        "fold": folds[g["claim_group_id"]], "verdict": g["verdict"],
+        "insufficient_evidence_reason": g.get("insufficient_evidence_reason"),
+        "evidence_certainty": g.get("evidence_certainty"), "evidence_basis": g.get("evidence_basis"),
+        "verdict_rationale": g["rationale"],
+        "verdict_sources": [{**references[s["reference_id"]], "stance": s["stance"], "finding": s["finding"]}
+                            for s in g.get("sources", [])],
+        "verdict_searches": [{**s, "searched_on": date.fromisoformat(s["searched_on"])} for s in g.get("searches", [])],
+        "verdict_provenance": {"annotator": g.get("assessor") or defaults["annotator"],
+                               "adjudicated": bool(g.get("adjudicated", False)),
                                "guideline_version": defaults["guideline_version"]}} for g in groups["groups"]}
     mentions_of = {c["condition_id"]: [] for c in conditions["conditions"]}
     claim_counts = dict.fromkeys(mentions_of, 0)
