@@ -108,7 +108,6 @@ def _run(arguments: argparse.Namespace) -> int:
             from ketamine_claims.evaluating.scorer import as_table, run_baselines
 
             results = run_baselines(arguments.release, arguments.out)
-            (arguments.out / "scores.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
             print("\n\n".join(as_table(task, figures) for task, figures in results.items()))
         else:
             from ketamine_claims.publishing.verify import verify_release

@@ -12,12 +12,16 @@ from schema.common import Offset, Record, Slug
 from schema.enums import Certainty, ClaimType, EvidenceCited, Verdict
 
 
-class ClaimSpanPrediction(Record):
-    """claim_detection: one predicted claim span in an article's text."""
+class SpanPrediction(Record):
+    """A predicted stretch of an article's text."""
 
     article_id: Slug = Field(description="The article the span is in.")
     start: Offset = Field(description="Offset of the span's first character, in Unicode code points.")
     end: Offset = Field(description="Offset just past the span's last character (exclusive).")
+
+
+class ClaimSpanPrediction(SpanPrediction):
+    """claim_detection: one predicted claim span in an article's text."""
 
 
 class ClaimAttributesPrediction(Record):
@@ -29,12 +33,9 @@ class ClaimAttributesPrediction(Record):
     evidence_cited: EvidenceCited = Field(description="Predicted evidence cited.")
 
 
-class MentionPrediction(Record):
+class MentionPrediction(SpanPrediction):
     """condition_mentions: one predicted condition mention, with the concept it names."""
 
-    article_id: Slug = Field(description="The article the mention is in.")
-    start: Offset = Field(description="Offset of the mention's first character, in Unicode code points.")
-    end: Offset = Field(description="Offset just past the mention's last character (exclusive).")
     condition_id: Slug = Field(description="The condition concept predicted, a condition_id of the conditions config.")
 
 

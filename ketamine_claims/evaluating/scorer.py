@@ -26,7 +26,7 @@ def as_table(task_name: str, figures: dict) -> str:
 
 
 def run_baselines(release: Path, out: Path) -> dict[str, dict]:
-    """Write each task's baseline predictions to out/<task>.jsonl and return its figures, by task."""
+    """Write each task's baseline predictions to out/<task>.jsonl and all figures to out/scores.json; return them."""
     import json
 
     from ketamine_claims.evaluating.baselines import BASELINES
@@ -37,4 +37,5 @@ def run_baselines(release: Path, out: Path) -> dict[str, dict]:
         path = out / f"{task_name}.jsonl"
         path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in make(release)), encoding="utf-8")
         results[task_name] = evaluate(task_name, path, release)
+    (out / "scores.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return results

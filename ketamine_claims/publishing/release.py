@@ -102,15 +102,55 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
     write_json(croissant(version, DESCRIPTION, ANNOTATION_LICENSE_URL, CITATION.replace("VERSION", version),
                          RELEASE_DATES.get(version)), folder / "croissant.json")
     figure_names: list[str] = []
+    baselines: dict[str, dict] | None = None
     if extras:
         from ketamine_claims.presenting import explorer, figures as plots
 
         figure_names = plots.write_figures(folder)
         explorer.write_explorer(folder)
-    values = card_values(version, metadata, corpus, tallies, figure_names)
+        if sizes["claims"][0] <= MAX_CLAIMS_FOR_BASELINES:
+            from ketamine_claims.evaluating.scorer import run_baselines
+
+            baselines = run_baselines(folder, folder / "baselines")
+    values = card_values(version, metadata, corpus, tallies, figure_names) | benchmark_values(baselines)
     write_text(card.front_matter(version, sizes) + card.render(template, values), folder / "README.md")
     write_checksums(folder)
     return {config: rows for config, (rows, _) in sizes.items()}
+
+
+#: The claim-matching baseline compares every pair of claims; past this many claims the build skips the baselines.
+MAX_CLAIMS_FOR_BASELINES = 5_000
+
+
+def benchmark_values(baselines: dict[str, dict] | None) -> dict:
+    """The card's benchmark placeholders: tasks, prediction formats and the baselines' scores, made from the code."""
+    from ketamine_claims.evaluating.baselines import BASELINES
+    from ketamine_claims.evaluating.tasks import TASKS
+    from ketamine_claims.presenting.schema_export import field_rows
+
+    def formats(_: str | None) -> str:
+        return "\n\n".join(f"`{name}` ({task.prediction.__name__}):\n\n"
+                             + card.table(["field", "type", "description"],
+                                          [[f"`{f}`", kind, text] for f, kind, text in field_rows(task.prediction)])
+                             for name, task in TASKS.items())
+
+    def results(_: str | None) -> str:
+        if baselines is None:
+            return "_The baselines were not run for this build (see `build_dataset.py baselines`)._"
+        headline = {"claim_detection": "overlap_f1", "claim_attributes": "claim_type_macro_f1",
+                    "condition_mentions": "normalisation_overlap_f1", "claim_verification": "macro_f1_per_group",
+                    "claim_matching": "hard_mrr"}
+        return card.table(["task", "baseline", "headline measure", "score", "all figures"],
+                          [[f"`{name}`", BASELINES[name][0], f"`{headline[name]}`", figures[headline[name]],
+                            ", ".join(f"{k} {v}" for k, v in figures.items())] for name, figures in baselines.items()])
+
+    return {
+        "benchmark_tasks": lambda _: card.table(
+            ["task", "what a system does", "data", "measures"],
+            [[f"`{name}`", task.summary, task.gold, task.measures] for name, task in TASKS.items()]),
+        "prediction_formats": formats,
+        "baseline_results": results,
+    }
 
 
 def card_values(version: str, metadata: dict, corpus: RawCorpus, tallies: Counts, figure_names: list[str]) -> dict:

@@ -76,9 +76,16 @@ def main() -> None:
             if twin is not None:
                 renamed[(path.name, key)] = twin
                 continue
-            if key in known:
-                sys.exit(f"{path}: reference_id {key} is taken by another work; rename it")
             entry = {k: reference[k] for k in REFERENCE_FIELDS if reference.get(k)}
+            if key in known:
+                if any(entry.get(k) and known[key].get(k) and entry[k] != known[key][k] for k in IDENTIFIERS):
+                    sys.exit(f"{path}: reference_id {key} names another work (identifiers differ); rename it")
+                # The same key for the same work: keep the first entry, adding identifiers it lacked.
+                for k in IDENTIFIERS:
+                    if entry.get(k) and not known[key].get(k):
+                        known[key][k] = entry[k]
+                        by_identifier[(k, entry[k])] = key
+                continue
             known[key] = entry
             added.append(entry)
             by_identifier.update({(k, entry[k]): key for k in IDENTIFIERS if entry.get(k)})
