@@ -33,7 +33,6 @@ if str(ROOT) not in sys.path:
 
 from ketamine_claims.presenting.schema_export import arrow_schema  # noqa: E402
 from ketamine_claims.publishing.writer import PARQUET_OPTIONS  # noqa: E402
-from ketamine_claims.release_layout import data_file  # noqa: E402
 from schema import CONFIGS  # noqa: E402
 from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile  # noqa: E402
 
@@ -159,7 +158,7 @@ def run(raw: Path, out: Path) -> dict[str, int]:
     rows = {"articles": articles, "claims": claims, "conditions": condition_rows}
     for config, model in CONFIGS.items():
         table = pa.Table.from_pylist(rows[config], schema=arrow_schema(model))
-        path = out / data_file(config)
+        path = out / config / "train-00000-of-00001.parquet"  # the baseline writes no digest into the name
         path.parent.mkdir(parents=True, exist_ok=True)
         pq.write_table(table, path, **PARQUET_OPTIONS)
     return {config: len(config_rows) for config, config_rows in rows.items()}

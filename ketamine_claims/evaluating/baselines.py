@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from ketamine_claims.release_layout import data_file
+from ketamine_claims.release_layout import find_data_file
 
 #: A sentence: a run of text up to a full stop, question or exclamation mark or line break, which it excludes
 #: (claim spans leave the closing punctuation out).
@@ -27,7 +27,7 @@ SENTENCE = re.compile(r"[^.!?\n]+")
 
 
 def _rows(release: Path, config: str, columns: list[str]) -> list[dict]:
-    return pq.read_table(release / data_file(config), columns=columns).to_pylist()
+    return pq.read_table(find_data_file(release, config), columns=columns).to_pylist()
 
 
 def _majority(labels: list[str]) -> str:

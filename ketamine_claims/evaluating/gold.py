@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from ketamine_claims.errors import UsageError
-from ketamine_claims.release_layout import data_file
+from ketamine_claims.release_layout import find_data_file
 
 CLAIM_COLUMNS = ["claim_id", "article_id", "start", "end", "claim_group_id", "claim_type", "certainty",
                  "evidence_cited", "verdict"]
@@ -25,13 +25,15 @@ class Gold:
 
 def read_gold(release: Path) -> Gold:
     """Read the gold views of `release`; a folder that is not a release is a usage error."""
-    if not (release / data_file("claims")).is_file():
-        raise UsageError(f"{release} is not a release folder (no {data_file('claims')}); pass --release with a "
-                         "folder that build_dataset.py built")
-    claims = pq.read_table(release / data_file("claims"), columns=CLAIM_COLUMNS).to_pylist()
-    conditions = pq.read_table(release / data_file("conditions"), columns=["condition_id", "mentions"]).to_pylist()
+    try:
+        find_data_file(release, "claims")
+    except FileNotFoundError:
+        raise UsageError(f"{release} is not a release folder (no claims/*.parquet); pass --release with a "
+                         "folder that build_dataset.py built") from None
+    claims = pq.read_table(find_data_file(release, "claims"), columns=CLAIM_COLUMNS).to_pylist()
+    conditions = pq.read_table(find_data_file(release, "conditions"), columns=["condition_id", "mentions"]).to_pylist()
     mentions = [{"condition_id": row["condition_id"], **mention} for row in conditions for mention in row["mentions"]]
-    articles = pq.read_table(release / data_file("articles"), columns=["article_id", "relations"]).to_pylist()
+    articles = pq.read_table(find_data_file(release, "articles"), columns=["article_id", "relations"]).to_pylist()
     related = frozenset(frozenset((row["article_id"], relation["target_article_id"]))
                         for row in articles for relation in row["relations"] if relation["target_article_id"])
     return Gold(claims, mentions, related)

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ketamine_claims.release_layout import data_file
+from ketamine_claims.release_layout import find_data_file
 from ketamine_claims.presenting.palette import VERDICT_STYLES
 from schema.enums import ClaimType, Language, Verdict
 
@@ -95,10 +95,10 @@ def explorer_data(release: Path, max_articles: int = MAX_ARTICLES) -> dict:
     At most `max_articles` articles go into the page (one page holding a corpus of thousands of
     articles would weigh hundreds of megabytes); `shown_of` says how many were left out.
     """
-    articles, total = _first_rows(release / data_file("articles"), max_articles)
+    articles, total = _first_rows(find_data_file(release, "articles"), max_articles)
     kept = pa.array([a["article_id"] for a in articles], pa.string())
-    claims = _rows_of(release / data_file("claims"), kept)
-    condition_table = pq.read_table(release / data_file("conditions"))
+    claims = _rows_of(find_data_file(release, "claims"), kept)
+    condition_table = pq.read_table(find_data_file(release, "conditions"))
     if total > max_articles:  # only the shown articles' mentions become Python objects
         condition_table = _mentions_in(condition_table, kept)
     conditions = condition_table.to_pylist()
@@ -216,5 +216,5 @@ def render(data: dict, version: str) -> str:
 
 def write_explorer(release: Path) -> None:
     """Write release/explorer.html from the release's Parquet files."""
-    version = pq.read_schema(release / data_file("articles")).metadata[b"version"].decode()
+    version = pq.read_schema(find_data_file(release, "articles")).metadata[b"version"].decode()
     (release / "explorer.html").write_text(render(explorer_data(release), version), encoding="utf-8", newline="\n")

@@ -10,7 +10,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ketamine_claims.presenting.palette import PALETTE, VERDICT_STYLES
-from ketamine_claims.release_layout import data_file
+from ketamine_claims.release_layout import find_data_file
 from schema.enums import ClaimType, Verdict
 
 #: Bars per figure at most. Each bar takes 0.35 inch, so without a limit 1,000 articles make one PNG
@@ -66,7 +66,7 @@ def _counters(table: pa.Table, row: str, column: str) -> dict[str, Counter]:
 
 def write_figures(release: Path) -> list[str]:
     """Draw every figure into release/figures/; return their paths relative to the release."""
-    claims = pq.read_table(release / data_file("claims"), columns=["article_id", "claim_type", "condition_ids", "verdict"])
+    claims = pq.read_table(find_data_file(release, "claims"), columns=["article_id", "claim_type", "condition_ids", "verdict"])
     # Counted by Arrow, so no Python object is made per claim: one pair per condition of each claim,
     # and "(no condition)" for a claim without any.
     pairs, unconditioned = [], []

@@ -19,9 +19,8 @@ from ketamine_claims.publishing.release_tables import ReleaseTables
 from ketamine_claims.publishing.stats import Counts, agreement_figures, counts
 from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION, is_published
 from ketamine_claims.publishing.writer import (
-    publish, staging_folder, write_checksums, write_json, write_parquet, write_text,
+    publish, staging_folder, write_checksums, write_config_table, write_json, write_text,
 )
-from ketamine_claims.release_layout import data_file
 from schema import CODE_SYSTEMS, CONFIGS
 from schema.enums import Verdict
 
@@ -83,10 +82,10 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
 
     `tables` gives each config's table in CONFIGS order; none is needed once it is written.
     """
-    sizes = {}
+    sizes, paths = {}, {}
     for config, table in tables:
         table = table.replace_schema_metadata({"dataset": "ketamine-web-claims", "version": version, "config": config})
-        write_parquet(table, folder / data_file(config))
+        paths[config] = write_config_table(table, folder, config)
         sizes[config] = (table.num_rows, table.nbytes)
         write_json(CONFIGS[config].model_json_schema(), folder / "json_schema" / f"{config}.schema.json")
     figures = counts(tallies, corpus.conditions.conditions)
@@ -95,7 +94,7 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
         "name": "ketamine-web-claims", "version": version, "release_date": RELEASE_DATES.get(version, PREVIEW_DATE),
         "release_notes": RELEASE_NOTES, "description": DESCRIPTION, "licenses": LICENSES,
         "code_systems": CODE_SYSTEMS, "evidence_as_of": corpus.claim_groups.evidence_as_of.isoformat(),
-        "configs": {config: {"path": data_file(config), "rows": sizes[config][0]} for config in CONFIGS},
+        "configs": {config: {"path": paths[config], "rows": sizes[config][0]} for config in CONFIGS},
         "counts": figures, "agreement": agreement,
     }
     write_json(metadata, folder / "metadata.json")
@@ -113,7 +112,7 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
 
             baselines = run_baselines(folder, folder / "baselines")
     values = card_values(version, metadata, corpus, tallies, figure_names) | benchmark_values(baselines)
-    write_text(card.front_matter(version, sizes) + card.render(template, values), folder / "README.md")
+    write_text(card.front_matter(version, sizes, paths) + card.render(template, values), folder / "README.md")
     write_checksums(folder)
     return {config: rows for config, (rows, _) in sizes.items()}
 

@@ -102,9 +102,9 @@ def test_unknown_and_repeated_claims_are_located_errors():
 
 def test_the_command_scores_the_gold_as_perfect_and_writes_json(built_fixture_release: Path, tmp_path: Path, capsys):
     import pyarrow.parquet as pq
-    from ketamine_claims.release_layout import data_file
+    from ketamine_claims.release_layout import find_data_file
 
-    claims = pq.read_table(built_fixture_release / data_file("claims")).to_pylist()
+    claims = pq.read_table(find_data_file(built_fixture_release, "claims")).to_pylist()
     predictions = tmp_path / "verdicts.jsonl"
     predictions.write_text("".join(json.dumps({"claim_id": c["claim_id"], "verdict": c["verdict"]}) + "\n"
                                    for c in claims), encoding="utf-8")

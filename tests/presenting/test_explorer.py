@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from ketamine_claims.presenting.explorer import Mark, span_tree, write_explorer
-from ketamine_claims.release_layout import data_file
+from ketamine_claims.release_layout import find_data_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,14 +35,14 @@ INJECTION = "One infusion is enough.</script><script>window.__injected = true;</
 
 
 def rows(release: Path, config: str) -> list[dict]:
-    return pq.read_table(release / data_file(config)).to_pylist()
+    return pq.read_table(find_data_file(release, config)).to_pylist()
 
 
 def copy_parquet(release: Path, target: Path) -> Path:
     """Only the Parquet files of a release: the explorer must need nothing else."""
     for config in CONFIGS:
         (target / config).mkdir(parents=True)
-        shutil.copy(release / data_file(config), target / data_file(config))
+        shutil.copy(find_data_file(release, config), target / config)
     return target
 
 
@@ -55,7 +55,7 @@ def span(text: str, quote: str) -> dict:
 def pair_release(built_fixture_release: Path, tmp_path_factory) -> Path:
     """The fixture release plus a Spanish article that shares its source, written straight to Parquet."""
     folder = tmp_path_factory.mktemp("pair")
-    tables = {config: pq.read_table(built_fixture_release / data_file(config)) for config in CONFIGS}
+    tables = {config: pq.read_table(find_data_file(built_fixture_release, config)) for config in CONFIGS}
     articles, claims, conditions = (tables[config].to_pylist() for config in CONFIGS)
     en_claims = {c["claim_id"]: c for c in claims}
     es_claims = [
@@ -82,7 +82,7 @@ def pair_release(built_fixture_release: Path, tmp_path_factory) -> Path:
     conditions[0]["mentions"][-2]["text"] = "fibro"
     for config, table_rows in zip(CONFIGS, (articles, claims + es_claims, conditions)):
         (folder / config).mkdir()
-        pq.write_table(pa.Table.from_pylist(table_rows, schema=tables[config].schema), folder / data_file(config))
+        pq.write_table(pa.Table.from_pylist(table_rows, schema=tables[config].schema), folder / config / "train.parquet")
     write_explorer(folder)
     return folder
 
