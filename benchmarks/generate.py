@@ -313,6 +313,15 @@ class Corpus:
         return {"evidence_as_of": "2026-11-21", "annotation": {"annotator": "ann-a", "guideline_version": "2.0"},
                 "groups": [self._group_record(g) for g in self.groups]}
 
+    def verdict_assessments_file(self) -> dict:
+        """Two blind verdicts per group that agree with the adjudicated one (agreement is not what this corpus tests)."""
+        def blind(group: dict, assessor: str) -> dict:
+            record = self._group_record(group)
+            return {"assessor": assessor, **{k: record[k] for k in ("verdict", "insufficient_evidence_reason",
+                                                                     "evidence_certainty", "evidence_basis") if k in record}}
+        return {"assessments": [{"claim_group_id": g["claim_group_id"], "first": blind(g, "asr-a"),
+                                 "second": blind(g, "asr-b")} for g in self.groups]}
+
     @staticmethod
     def _group_record(group: dict) -> dict:
         verdict = group["verdict"]
@@ -350,6 +359,7 @@ def generate(articles: int, out: Path, seed: int = 6, doubly_annotated: int = DO
     dump(corpus.conditions_file(), out / "conditions.yaml")
     dump(corpus.bibliography_file(), out / "bibliography.yaml")
     dump(corpus.claim_groups_file(), out / "claim_groups.yaml")
+    dump(corpus.verdict_assessments_file(), out / "verdict_assessments.yaml")
     return {"articles": articles, "claims": claims, "mention_entries": mentions, "conditions": corpus.concept_count,
             "claim_groups": len(corpus.groups), "references": corpus.reference_count,
             "agreement_files": 2 * min(doubly_annotated, articles)}

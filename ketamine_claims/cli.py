@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from ketamine_claims.errors import DatasetError, InvalidData, ReleaseInvalid, UsageError
-from ketamine_claims.versions import LATEST_RELEASE, VERSION, is_published
+from ketamine_claims.versions import VERSION, is_published
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -31,8 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--version", default=VERSION, help=f"version to build (default: {VERSION})")
     build.add_argument("--card", type=Path, default=ROOT / "DATASET_CARD.md", help="hand-written source of the card")
     verify = commands.add_parser("verify", help="check a published release: checksums, schemas, counts, spans")
-    verify.add_argument("release", nargs="?", type=Path, default=ROOT / "dist" / LATEST_RELEASE,
-                        help=f"release folder (default: dist/{LATEST_RELEASE})")
+    verify.add_argument("release", nargs="?", type=Path, default=CURRENT_BUILD,
+                        help=f"release folder (default: {CURRENT_BUILD.relative_to(ROOT)})")
     evaluate = commands.add_parser("evaluate", help="score a predictions file (JSON Lines) for one benchmark task")
     evaluate.add_argument("task", help="claim_detection, claim_attributes, condition_mentions, claim_verification "
                                        "or claim_matching")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StrictStr
 
 from schema.article import ArticleMetadata, Relation
 from schema.claim import ClaimLabels
@@ -100,6 +101,32 @@ class IndependentAnnotationFile(Record):
     annotation: AnnotationDefaults = Field(description="Who made the second annotation, under which guidelines.")
     claims: list[IndependentClaimAnnotation] = Field(description="Every claim the second annotator found.")
     mentions: list[IndependentMentionAnnotation] = Field(description="Every condition mention the second annotator found.")
+
+
+class BlindVerdict(Record):
+    """The labels of one blind assessor's verdict on a claim group, as frozen before adjudication."""
+
+    assessor: Annotated[StrictStr, Field(pattern=r"^asr-[a-z0-9]+$")] = Field(
+        description="Pseudonym of the assessor session, e.g. 'asr-p07'; the frozen file in pending/blind/ carries it.")
+    verdict: Verdict = Field(description="The assessor's verdict.")
+    insufficient_evidence_reason: InsufficientEvidenceReason | None = Field(
+        default=None, description="The assessor's reason, for insufficient_evidence only.")
+    evidence_certainty: EvidenceCertainty | None = Field(default=None, description="The assessor's certainty of the evidence.")
+    evidence_basis: EvidenceBasis | None = Field(default=None, description="The assessor's basis of the evidence.")
+
+
+class VerdictAssessment(Record):
+    """A claim group's two blind verdicts, from two assessor sessions that never saw each other's work."""
+
+    claim_group_id: Slug = Field(description="The claim group assessed.")
+    first: BlindVerdict = Field(description="The verdict of the session that assessed the group first.")
+    second: BlindVerdict = Field(description="The verdict of the other session.")
+
+
+class VerdictAssessmentsFile(Record):
+    """raw/verdict_assessments.yaml: the labels of the two blind verdicts of every claim group, for agreement."""
+
+    assessments: list[VerdictAssessment] = Field(description="One entry per claim group.")
 
 
 class ConditionsFile(Record):

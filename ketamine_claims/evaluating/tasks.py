@@ -164,7 +164,9 @@ def score_claim_matching(gold: Gold, records: Records, shown: str) -> dict:
             positives = {other for other in members[claim["claim_group_id"]] - {query} if keep(query, other)}
             if not positives:
                 continue
-            ranked = [c for c in (found[query].ranked_claim_ids if query in found else []) if c != query]
+            # Candidates the subset sets aside (a translated copy, in `hard`) are skipped, not counted as misses.
+            ranked = [c for c in (found[query].ranked_claim_ids if query in found else [])
+                      if c != query and c in article_of and keep(query, c)]
             ranks.append(next((position for position, c in enumerate(ranked, start=1) if c in positives), None))
         result[f"{subset}_queries"] = len(ranks)
         result[f"{subset}_mrr"] = round(sum(1 / r for r in ranks if r) / len(ranks), 3) if ranks else None

@@ -16,7 +16,7 @@ from ketamine_claims.errors import UsageError
 from ketamine_claims.reading.corpus import RawCorpus
 from ketamine_claims.reading.raw_loader import load_raw
 from ketamine_claims.publishing.release_tables import ReleaseTables
-from ketamine_claims.publishing.stats import Counts, agreement_figures, counts
+from ketamine_claims.publishing.stats import Counts, agreement_figures, counts, verdict_agreement
 from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION, is_published
 from ketamine_claims.publishing.writer import (
     publish, staging_folder, write_checksums, write_config_table, write_json, write_text,
@@ -95,7 +95,7 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
         "release_notes": RELEASE_NOTES, "description": DESCRIPTION, "licenses": LICENSES,
         "code_systems": CODE_SYSTEMS, "evidence_as_of": corpus.claim_groups.evidence_as_of.isoformat(),
         "configs": {config: {"path": paths[config], "rows": sizes[config][0]} for config in CONFIGS},
-        "counts": figures, "agreement": agreement,
+        "counts": figures, "agreement": agreement, "verdict_agreement": verdict_agreement(corpus),
     }
     write_json(metadata, folder / "metadata.json")
     write_json(croissant(version, DESCRIPTION, ANNOTATION_LICENSE_URL, CITATION.replace("VERSION", version),
@@ -170,7 +170,20 @@ def card_values(version: str, metadata: dict, corpus: RawCorpus, tallies: Counts
         for g in metadata["agreement"]
     ]
     verdict_columns = Verdict.values()
+    verdicts = metadata["verdict_agreement"]
     return {
+        "verdict_agreement": lambda _: card.table(
+            ["measure", "value"],
+            [["claim groups with two blind verdicts", verdicts["groups"]],
+             ["exact agreement on the verdict", verdicts["exact_agreement"]],
+             ["Cohen's κ, five verdicts", verdicts["kappa"]],
+             [f"quadratic-weighted κ on the ordered scale ({verdicts['pairs_on_scale']} pairs on it)",
+              verdicts["weighted_kappa_on_scale"]],
+             [f"quadratic-weighted κ, certainty of the evidence ({verdicts['pairs_with_certainty']} pairs)",
+              verdicts["weighted_kappa_certainty"]],
+             [f"same insufficient-evidence reason ({verdicts['pairs_both_insufficient']} pairs where both chose that verdict)",
+              verdicts["reason_agreement"]]]),
+        "verdict_disagreements": lambda _: card.cross_table(verdicts["table"], "first \\ second", Verdict.values()),
         "version": lambda _: version,
         "release_date": lambda _: metadata["release_date"],
         "evidence_as_of": lambda _: metadata["evidence_as_of"],

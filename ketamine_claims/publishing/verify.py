@@ -11,11 +11,26 @@ import pyarrow.parquet as pq
 import yaml
 from pydantic import ValidationError
 
-from ketamine_claims.errors import ReleaseInvalid
+from ketamine_claims.errors import ReleaseInvalid, UsageError
 from ketamine_claims.presenting.schema_export import arrow_schema
 from ketamine_claims.publishing.writer import release_files, sha256_of
 from ketamine_claims.release_layout import CHECKSUMS, DIGEST_LENGTH, data_file, data_files_pattern
+from ketamine_claims.versions import SOURCE_COMMITS, VERSION
 from schema import CONFIGS
+
+
+def _refuse_an_older_schema(folder: Path) -> None:
+    """A release built by an earlier schema is checked by the code of its own source commit, not by main's."""
+    try:
+        version = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return  # reported as a failure by the checks below
+    if version != VERSION and version in SOURCE_COMMITS:
+        commit = SOURCE_COMMITS[version]
+        raise UsageError(f"{folder} is release {version}, built by the code and schema of commit {commit[:12]}, "
+                         f"not of version {VERSION}; verify it with that commit's code (git worktree add "
+                         f"../v{version} {commit[:12]}, then python ../v{version}/build_dataset.py verify {folder}), "
+                         "or run the tests, which rebuild it from that commit byte for byte")
 
 
 def verify_release(folder: Path) -> dict[str, int]:
@@ -23,6 +38,7 @@ def verify_release(folder: Path) -> dict[str, int]:
     failures: list[str] = []
     if not folder.is_dir():
         raise ReleaseInvalid([f"{folder}: release folder not found; build it with `python build_dataset.py build`"])
+    _refuse_an_older_schema(folder)
     _check_checksums(folder, failures)
     tables = {}
     for config, model in CONFIGS.items():

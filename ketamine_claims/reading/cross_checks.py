@@ -19,6 +19,25 @@ def check_corpus(corpus: RawCorpus, log: ProblemLog) -> None:
     _check_groups(corpus, log)
     _check_bibliography(corpus, log)
     _check_independent_annotations(corpus, log)
+    _check_verdict_assessments(corpus, log)
+
+
+def _check_verdict_assessments(corpus: RawCorpus, log: ProblemLog) -> None:
+    """Every claim group has its two blind verdicts, once."""
+    shown = log.shared_path("verdict_assessments.yaml")
+    assessed = [a.claim_group_id for a in corpus.verdict_assessments.assessments]
+    known = {g.claim_group_id for g in corpus.claim_groups.groups}
+    for index, first in _duplicates(assessed).items():
+        log.add(shown, ("assessments", index, "claim_group_id"), f"the group is assessed again, also at assessments[{first}]; keep one entry")
+    for index, group_id in enumerate(assessed):
+        if group_id not in known:
+            log.add(shown, ("assessments", index, "claim_group_id"),
+                    f"unknown claim group '{group_id}'; define it in {log.shared_path('claim_groups.yaml')} or remove the entry")
+    assessed_once = set(assessed)
+    for index, group in enumerate(corpus.claim_groups.groups):
+        if group.claim_group_id not in assessed_once:
+            log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "claim_group_id"),
+                    f"the group has no blind verdicts in {shown}; have it assessed twice blind and add both")
 
 
 def _duplicates(values: list[str]) -> dict[int, int]:

@@ -51,7 +51,10 @@ def _bibliography_text(cited: set[str], added: list[dict], audits: dict[str, str
     for entry in added:
         if entry["reference_id"] in cited:
             dumped = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=110)
-            new.append(f"  # Added in adjudication for 2.0.0; identifiers seen at {audits.get(entry['reference_id'])}\n"
+            audit = audits.get(entry["reference_id"])
+            note = (f"identifiers seen printed at {audit}" if audit else
+                    "no identifier kept; the work is shown at the url, where the blind assessor saw it")
+            new.append(f"  # Added in adjudication for 2.0.0; {note}\n"
                        + "".join("  " + line for line in dumped.splitlines(keepends=True)))
     return head + "references:\n" + kept + "".join(new)
 
@@ -66,12 +69,13 @@ def main() -> None:
     bibliography = yaml.safe_load(Path("raw/bibliography.yaml").read_text(encoding="utf-8"))
     decided, added, renamed = {}, [], {}
     known = {r["reference_id"]: r for r in bibliography["references"]}
-    by_identifier = {(k, r[k]): r["reference_id"] for r in bibliography["references"] for k in IDENTIFIERS if r.get(k)}
+    by_identifier = {(k, r[k]): r["reference_id"] for r in bibliography["references"]
+                     for k in (*IDENTIFIERS, "url") if r.get(k)}
     for path in sorted(ADJUDICATED.glob("adjudicated*.yaml")):
         record = yaml.safe_load(path.read_text(encoding="utf-8"))
         for reference in record.get("references") or []:
             key = reference["reference_id"]
-            twin = next((by_identifier[(k, reference[k])] for k in IDENTIFIERS
+            twin = next((by_identifier[(k, reference[k])] for k in (*IDENTIFIERS, "url")
                          if reference.get(k) and (k, reference[k]) in by_identifier), None)
             if twin is not None:
                 renamed[(path.name, key)] = twin
@@ -88,7 +92,7 @@ def main() -> None:
                 continue
             known[key] = entry
             added.append(entry)
-            by_identifier.update({(k, entry[k]): key for k in IDENTIFIERS if entry.get(k)})
+            by_identifier.update({(k, entry[k]): key for k in (*IDENTIFIERS, "url") if entry.get(k)})
         for group in record["groups"]:
             for source in group.get("sources") or []:
                 source["reference_id"] = renamed.get((path.name, source["reference_id"]), source["reference_id"])

@@ -178,7 +178,7 @@ def test_files_outside_the_layout_are_reported_not_ignored(raw: Path):
     assert problems(raw) == [
         "raw/articles/notes.md: unexpected file; article folders hold only <stem>.txt and <stem>.yaml",
         "raw/draft.yaml: unexpected entry in raw/; move or rename it (raw/ holds articles/, agreement/, "
-        "conditions.yaml, bibliography.yaml, claim_groups.yaml)"]
+        "conditions.yaml, bibliography.yaml, claim_groups.yaml, verdict_assessments.yaml)"]
 
 
 def test_claims_of_one_group_must_agree(raw: Path):

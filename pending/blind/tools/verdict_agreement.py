@@ -1,14 +1,13 @@
 """Agreement between the two blind verdicts of each claim group, computed on the frozen files as written.
 
-The first verdict of a group is the one in the file that sorts first (chunk files of session 9,
-then packets of pass 1), the second the next; a group's two verdicts always come from different
-assessor sessions. Writes pending/blind/verdict_agreement.md and prints it.
+The first verdict of a group is the one in the file frozen (committed) first, the second the next;
+a group's two verdicts always come from different assessor sessions. Writes pending/blind/verdict_agreement.md and prints it.
 Run from the repository root: python pending/blind/tools/verdict_agreement.py
 """
 
 from __future__ import annotations
 
-import re
+import subprocess
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -21,8 +20,11 @@ BLIND = Path("pending/blind")
 
 
 def _order(path: Path) -> tuple:
-    packet = re.search(r"packet(\d+)", path.name)
-    return (1, int(packet.group(1))) if packet else (0, path.name)
+    """Files in the order they were frozen (first committed), then by name: a group's first two verdicts are its
+    first two frozen, and a session that finished after its packet had been given to another comes last."""
+    added = subprocess.run(["git", "log", "--diff-filter=A", "--format=%ct", "--", str(path)],
+                           capture_output=True, text=True).stdout.split()
+    return (int(added[-1]) if added else 2**63, path.name)
 
 
 def paired_verdicts() -> tuple[dict[str, list[dict]], list[str]]:
