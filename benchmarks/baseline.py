@@ -33,7 +33,6 @@ if str(ROOT) not in sys.path:
 
 from ketamine_claims.presenting.schema_export import arrow_schema  # noqa: E402
 from ketamine_claims.publishing.writer import PARQUET_OPTIONS  # noqa: E402
-from ketamine_claims.release_layout import data_file  # noqa: E402
 from schema import CONFIGS  # noqa: E402
 from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile  # noqa: E402
 
@@ -80,10 +79,17 @@ def run(raw: Path, out: Path) -> dict[str, int]:
 
     references = {r["reference_id"]: {key: r.get(key) for key in REFERENCE_KEYS} for r in bibliography["references"]}
     defaults = groups["annotation"]
+    folds = {group_id: position % 5 for position, group_id in enumerate(sorted(g["claim_group_id"] for g in groups["groups"]))}
     verdicts = {g["claim_group_id"]: {
-        "verdict": g["verdict"], "verdict_rationale": g["rationale"],
-        "verdict_references": [references[key] for key in g["reference_ids"]],
-        "verdict_provenance": {"annotator": g.get("assessor") or defaults["annotator"], "adjudicated": False,
+        "fold": folds[g["claim_group_id"]], "verdict": g["verdict"],
+        "insufficient_evidence_reason": g.get("insufficient_evidence_reason"),
+        "evidence_certainty": g.get("evidence_certainty"), "evidence_basis": g.get("evidence_basis"),
+        "verdict_rationale": g["rationale"],
+        "verdict_sources": [{**references[s["reference_id"]], "stance": s["stance"], "finding": s["finding"]}
+                            for s in g.get("sources", [])],
+        "verdict_searches": [{**s, "searched_on": date.fromisoformat(s["searched_on"])} for s in g.get("searches", [])],
+        "verdict_provenance": {"annotator": g.get("assessor") or defaults["annotator"],
+                               "adjudicated": bool(g.get("adjudicated", False)),
                                "guideline_version": defaults["guideline_version"]}} for g in groups["groups"]}
     mentions_of = {c["condition_id"]: [] for c in conditions["conditions"]}
     claim_counts = dict.fromkeys(mentions_of, 0)
@@ -152,7 +158,7 @@ def run(raw: Path, out: Path) -> dict[str, int]:
     rows = {"articles": articles, "claims": claims, "conditions": condition_rows}
     for config, model in CONFIGS.items():
         table = pa.Table.from_pylist(rows[config], schema=arrow_schema(model))
-        path = out / data_file(config)
+        path = out / config / "train-00000-of-00001.parquet"  # the baseline writes no digest into the name
         path.parent.mkdir(parents=True, exist_ok=True)
         pq.write_table(table, path, **PARQUET_OPTIONS)
     return {config: len(config_rows) for config, config_rows in rows.items()}

@@ -68,7 +68,9 @@ CLAIM_TYPES = ["efficacy", "mechanism", "onset", "duration", "eligibility", "saf
                "condition", "background"]
 CERTAINTIES = ["asserted", "qualified", "possible"]
 EVIDENCE = ["none", "vague", "described", "referenced"]
-VERDICTS = ["supported", "partially_supported", "unsupported", "contradicted", "not_assessable"]
+VERDICTS = ["supported", "partially_supported", "insufficient_evidence", "contradicted", "not_assessable"]
+#: The stance a verdict's sources take, so that every synthetic verdict passes guideline 5's rules.
+STANCES = {"supported": "supports", "contradicted": "refutes"}
 CATEGORIES = ["pain_condition", "mental_health_condition", "other_medical_condition", "symptom", "treatment_harm"]
 FORMS = ["name", "abbreviation", "misspelling", "reference", "spun_synonym"]
 SITE_TYPES = ["content_farm", "news_aggregator", "seo_backlink_article", "user_generated_wiki", "health_blog", "unknown"]
@@ -308,11 +310,31 @@ class Corpus:
         return {"references": references}
 
     def claim_groups_file(self) -> dict:
-        return {"evidence_as_of": "2026-11-21", "annotation": {"annotator": "ann-a", "guideline_version": "1.0"},
-                "groups": [{"claim_group_id": g["claim_group_id"],
-                            "statement_en": f"Synthetic assertion {g['claim_group_id']}.", "verdict": g["verdict"],
-                            "rationale": "Synthetic rationale.", "reference_ids": g["reference_ids"]}
-                           for g in self.groups]}
+        return {"evidence_as_of": "2026-11-21", "annotation": {"annotator": "ann-a", "guideline_version": "2.0"},
+                "groups": [self._group_record(g) for g in self.groups]}
+
+    def verdict_assessments_file(self) -> dict:
+        """Two blind verdicts per group that agree with the adjudicated one (agreement is not what this corpus tests)."""
+        def blind(group: dict, assessor: str) -> dict:
+            record = self._group_record(group)
+            return {"assessor": assessor, **{k: record[k] for k in ("verdict", "insufficient_evidence_reason",
+                                                                     "evidence_certainty", "evidence_basis") if k in record}}
+        return {"assessments": [{"claim_group_id": g["claim_group_id"], "first": blind(g, "asr-a"),
+                                 "second": blind(g, "asr-b")} for g in self.groups]}
+
+    @staticmethod
+    def _group_record(group: dict) -> dict:
+        verdict = group["verdict"]
+        record = {"claim_group_id": group["claim_group_id"],
+                  "statement_en": f"Synthetic assertion {group['claim_group_id']}.", "verdict": verdict}
+        if verdict == "insufficient_evidence":
+            record["insufficient_evidence_reason"] = "too_few_or_small_studies"
+        if verdict != "not_assessable":
+            record |= {"evidence_certainty": "low", "evidence_basis": "systematic_review"}
+        record["rationale"] = "Synthetic rationale."
+        record["sources"] = [{"reference_id": key, "stance": STANCES.get(verdict, "context"),
+                              "finding": "Synthetic finding."} for key in group["reference_ids"]]
+        return record
 
 
 def generate(articles: int, out: Path, seed: int = 6, doubly_annotated: int = DOUBLY_ANNOTATED) -> dict:
@@ -337,6 +359,7 @@ def generate(articles: int, out: Path, seed: int = 6, doubly_annotated: int = DO
     dump(corpus.conditions_file(), out / "conditions.yaml")
     dump(corpus.bibliography_file(), out / "bibliography.yaml")
     dump(corpus.claim_groups_file(), out / "claim_groups.yaml")
+    dump(corpus.verdict_assessments_file(), out / "verdict_assessments.yaml")
     return {"articles": articles, "claims": claims, "mention_entries": mentions, "conditions": corpus.concept_count,
             "claim_groups": len(corpus.groups), "references": corpus.reference_count,
             "agreement_files": 2 * min(doubly_annotated, articles)}

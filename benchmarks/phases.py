@@ -35,7 +35,7 @@ WRAPPED = (
     ("ketamine_claims.publishing.release", "load_raw", "load_raw (validation and rows, streamed)"),
     ("ketamine_claims.publishing.release_tables", "concatenate", "tables: record batches joined"),
     ("ketamine_claims.publishing.release_tables", "nest_mentions", "tables: mentions nested in conditions"),
-    ("ketamine_claims.publishing.release", "write_parquet", "write_parquet (3 tables)"),
+    ("ketamine_claims.publishing.release", "write_config_table", "write_parquet (3 tables)"),
     ("ketamine_claims.publishing.release", "counts", "counts"),
     ("ketamine_claims.publishing.release", "agreement_figures", "agreement_figures"),
     ("ketamine_claims.presenting.figures", "write_figures", "extras: figures"),

@@ -1,18 +1,21 @@
-"""The command line: validate raw/, build a release, verify a release. Errors become one-line messages and exit codes."""
+"""The command line: validate raw/, build a release, verify a release, score predictions. Errors become one-line messages and exit codes."""
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import sys
 import time
 from pathlib import Path
 
 from ketamine_claims.errors import DatasetError, InvalidData, ReleaseInvalid, UsageError
-from ketamine_claims.versions import LATEST_RELEASE, VERSION, is_published
+from ketamine_claims.versions import VERSION, is_published
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+#: The release main's sources build: the published one, or else the preview.
+CURRENT_BUILD = ROOT / ("dist" if is_published(VERSION) else "preview") / VERSION
 BUG_REPORT = "this is a bug in build_dataset.py, not a problem with the data; please report it with the command you ran"
 
 
@@ -28,8 +31,20 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--version", default=VERSION, help=f"version to build (default: {VERSION})")
     build.add_argument("--card", type=Path, default=ROOT / "DATASET_CARD.md", help="hand-written source of the card")
     verify = commands.add_parser("verify", help="check a published release: checksums, schemas, counts, spans")
-    verify.add_argument("release", nargs="?", type=Path, default=ROOT / "dist" / LATEST_RELEASE,
-                        help=f"release folder (default: dist/{LATEST_RELEASE})")
+    verify.add_argument("release", nargs="?", type=Path, default=CURRENT_BUILD,
+                        help=f"release folder (default: {CURRENT_BUILD.relative_to(ROOT)})")
+    evaluate = commands.add_parser("evaluate", help="score a predictions file (JSON Lines) for one benchmark task")
+    evaluate.add_argument("task", help="claim_detection, claim_attributes, condition_mentions, claim_verification "
+                                       "or claim_matching")
+    evaluate.add_argument("predictions", type=Path, help="the predictions, one JSON object per line")
+    evaluate.add_argument("--release", type=Path, default=CURRENT_BUILD,
+                          help=f"release to score against (default: {CURRENT_BUILD.relative_to(ROOT)})")
+    evaluate.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
+    baselines = commands.add_parser("baselines", help="run every task's baseline and score it")
+    baselines.add_argument("--release", type=Path, default=CURRENT_BUILD,
+                           help=f"release to run on (default: {CURRENT_BUILD.relative_to(ROOT)})")
+    baselines.add_argument("--out", type=Path, default=ROOT / "baselines",
+                           help="folder for the predictions and scores (default: baselines/)")
     return parser
 
 
@@ -82,6 +97,18 @@ def _run(arguments: argparse.Namespace) -> int:
             rows = result.row_counts
             print(f"{result.folder}: {state}: {rows['articles']} articles, {rows['claims']} claims, "
                   f"{rows['conditions']} conditions")
+        elif arguments.command == "evaluate":
+            from ketamine_claims.evaluating.scorer import as_table, evaluate
+
+            figures = evaluate(arguments.task, arguments.predictions, arguments.release)
+            print(as_table(arguments.task, figures))
+            if arguments.json is not None:
+                arguments.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        elif arguments.command == "baselines":
+            from ketamine_claims.evaluating.scorer import as_table, run_baselines
+
+            results = run_baselines(arguments.release, arguments.out)
+            print("\n\n".join(as_table(task, figures) for task, figures in results.items()))
         else:
             from ketamine_claims.publishing.verify import verify_release
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class Problem:
     """One thing wrong with the input, located as precisely as the input allows.
 
-    Rendered as ``path:line:col: field: what is wrong; how to fix it``.
+    Rendered as ``path:line:col: field: what is wrong; how to fix it``; the column is left out where
+    the input has none (a line of JSON Lines), and both where the problem is the whole file.
     """
 
     path: str
@@ -21,7 +22,7 @@ class Problem:
     def __str__(self) -> str:
         where = self.path
         if self.line is not None:
-            where += f":{self.line}:{self.column or 1}"
+            where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message}"
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import Field, StrictStr
+from pydantic import Field, StrictInt, StrictStr
 
 from schema.common import NonEmptyText, Offset, Provenance, Record, Slug
-from schema.enums import Certainty, ClaimType, EvidenceCited, Language, Verdict
-from schema.evidence import ReferenceIdentifiers
+from schema.enums import (
+    Certainty, ClaimType, EvidenceBasis, EvidenceCertainty, EvidenceCited, InsufficientEvidenceReason, Language, Verdict,
+)
+from schema.evidence import LiteratureSearch, VerdictSource
+
+#: Number of cross-validation folds of the claims.
+FOLDS = 5
 
 
 class ClaimLabels(Record):
@@ -28,9 +33,9 @@ class Claim(ClaimLabels):
 
     #: Column order of the published table: identity and span first, then labels, then the verdict.
     FIELD_ORDER: ClassVar[tuple[str, ...]] = (
-        "claim_id", "article_id", "language", "start", "end", "text", "text_en", "claim_group_id", "claim_type",
-        "condition_ids", "certainty", "evidence_cited", "verdict", "verdict_rationale", "verdict_references",
-        "provenance", "verdict_provenance",
+        "claim_id", "article_id", "language", "start", "end", "text", "text_en", "claim_group_id", "fold", "claim_type",
+        "condition_ids", "certainty", "evidence_cited", "verdict", "insufficient_evidence_reason", "evidence_certainty",
+        "evidence_basis", "verdict_rationale", "verdict_sources", "verdict_searches", "provenance", "verdict_provenance",
     )
 
     claim_id: StrictStr = Field(description="Stable identifier: the article_id, a colon and the claim's local id, e.g. 'en-x:c07'.")
@@ -42,10 +47,26 @@ class Claim(ClaimLabels):
     claim_group_id: Slug = Field(
         description="Shared by every claim, in any article or language, that makes the same assertion."
     )
-    verdict: Verdict = Field(description="How the claim stands against the evidence; shared by its claim group.")
+    fold: Annotated[StrictInt, Field(ge=0, lt=FOLDS)] = Field(
+        description=f"Cross-validation fold, 0 to {FOLDS - 1}, of the claim's group: the claims of one group share a fold, "
+                    "so that no assertion is in both the training and the test part of a split."
+    )
+    verdict: Verdict = Field(description="What the literature says of the claim as worded; shared by its claim group.")
+    insufficient_evidence_reason: InsufficientEvidenceReason | None = Field(
+        description="Why the literature does not settle the claim; null unless the verdict is insufficient_evidence."
+    )
+    evidence_certainty: EvidenceCertainty | None = Field(
+        description="How certain the evidence behind the verdict is (GRADE-like); null only for not_assessable."
+    )
+    evidence_basis: EvidenceBasis | None = Field(
+        description="The strongest kind of source the verdict rests on; null only for not_assessable."
+    )
     verdict_rationale: NonEmptyText = Field(description="Why the verdict was given, in one to three sentences.")
-    verdict_references: list[ReferenceIdentifiers] = Field(
-        description="The sources the verdict rests on, with their verified identifiers; empty for not_assessable."
+    verdict_sources: list[VerdictSource] = Field(
+        description="The sources the verdict cites, with verified identifiers, stance and finding; empty for not_assessable."
+    )
+    verdict_searches: list[LiteratureSearch] = Field(
+        description="The searches recorded where no source bears on the claim; usually empty."
     )
     provenance: Provenance = Field(description="Who annotated the span and its labels.")
     verdict_provenance: Provenance = Field(description="Who assessed the claim group's verdict.")

@@ -140,17 +140,81 @@ class EvidenceCited(DocumentedEnum):
 
 
 class Verdict(DocumentedEnum):
-    """How a claim stands against the best available evidence, as of the stated evidence date."""
+    """What the literature says of a claim as worded, as of the evidence date (guidelines 2.0, section 5).
 
-    SUPPORTED = "supported", "The best evidence agrees with the claim as worded."
+    The first four members form an ordered scale, from the literature against the claim to the
+    literature for it; `not_assessable` stands outside the scale.
+    """
+
+    CONTRADICTED = "contradicted", (
+        "The best evidence points the other way: no effect found, advised against, or documented harm where safety is claimed."
+    )
+    INSUFFICIENT_EVIDENCE = "insufficient_evidence", (
+        "The literature was searched and does not settle the claim; insufficient_evidence_reason says why."
+    )
     PARTIALLY_SUPPORTED = "partially_supported", (
         "True in part: the claim overstates the evidence, generalises beyond it, or omits a caveat the evidence requires."
     )
-    UNSUPPORTED = "unsupported", "No adequate evidence exists either way; the claim goes beyond what has been tested."
-    CONTRADICTED = "contradicted", "The best evidence says otherwise."
+    SUPPORTED = "supported", "The best evidence agrees with the claim as worded, hedges included."
     NOT_ASSESSABLE = "not_assessable", (
         "Not a checkable health statement: a subjective experience, a prediction, or too vague to test."
     )
+
+
+#: The verdicts that form the ordered scale, from against to for, for ordinal measures.
+VERDICT_SCALE = (Verdict.CONTRADICTED, Verdict.INSUFFICIENT_EVIDENCE, Verdict.PARTIALLY_SUPPORTED, Verdict.SUPPORTED)
+
+
+class InsufficientEvidenceReason(DocumentedEnum):
+    """Why the literature does not settle a claim whose verdict is insufficient_evidence."""
+
+    NOT_STUDIED_IN_HUMANS = "not_studied_in_humans", "No study in humans bears on the claim."
+    ANIMAL_OR_MECHANISTIC_ONLY = "animal_or_mechanistic_only", (
+        "Only animal, cell or mechanistic work, or a hypothesis, bears on the claim."
+    )
+    CONFLICTING_RESULTS = "conflicting_results", "Studies of comparable quality point in different directions."
+    TOO_FEW_OR_SMALL_STUDIES = "too_few_or_small_studies", (
+        "Human studies point one way but are too few, too small or too biased to settle the claim."
+    )
+    OUTCOME_NOT_MEASURED = "outcome_not_measured", (
+        "Studies exist, but none measured the claimed outcome or time point."
+    )
+
+
+class EvidenceCertainty(DocumentedEnum):
+    """How confident one can be that the truth is as the verdict says, in the sense of GRADE."""
+
+    HIGH = "high", "Further research is very unlikely to change the verdict."
+    MODERATE = "moderate", "Further research may change the picture, but the verdict is likely to hold."
+    LOW = "low", "Further research is likely to change the picture; the verdict rests on limited evidence."
+    VERY_LOW = "very_low", "The verdict rests on very uncertain evidence."
+
+
+class EvidenceBasis(DocumentedEnum):
+    """The strongest kind of source a verdict rests on."""
+
+    GUIDELINE = "guideline", "A clinical guideline or consensus statement."
+    SYSTEMATIC_REVIEW = "systematic_review", "A systematic review or meta-analysis."
+    RANDOMISED_TRIAL = "randomised_trial", "A randomised controlled trial."
+    OBSERVATIONAL_STUDY = "observational_study", "A cohort, case-control, cross-sectional or open-label study."
+    CASE_SERIES_OR_REPORT = "case_series_or_report", "A case series or case report."
+    MECHANISTIC_OR_ANIMAL = "mechanistic_or_animal", "Animal, cell or mechanistic research."
+    REFERENCE_WORK = "reference_work", "A textbook, a health body's fact sheet, a drug label or a narrative review."
+
+
+class SourceStance(DocumentedEnum):
+    """How one cited source bears on a claim."""
+
+    SUPPORTS = "supports", "The source's findings agree with the claim."
+    REFUTES = "refutes", "The source's findings go against the claim."
+    CONTEXT = "context", "The source bears on the claim without deciding it: a gap, a caveat, a neighbouring finding."
+
+
+class SearchCorpus(DocumentedEnum):
+    """Which stored collection a literature search ran against."""
+
+    PAGES = "pages", "Stored public web pages: PubMed, PMC, Cochrane, publishers, guideline and registry pages."
+    DOCS = "docs", "Stored documentation pages and registries."
 
 
 class ConditionCategory(DocumentedEnum):

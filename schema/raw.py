@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StrictStr
 
 from schema.article import ArticleMetadata, Relation
 from schema.claim import ClaimLabels
 from schema.common import Bool, GuidelineVersion, NonEmptyText, Pseudonym, Record, Slug
 from schema.condition import ConditionConcept
-from schema.enums import BoilerplateKind, MentionForm, TextQualityFlag, Verdict
-from schema.evidence import ReferenceIdentifiers
+from schema.enums import (
+    BoilerplateKind, EvidenceBasis, EvidenceCertainty, InsufficientEvidenceReason, MentionForm, TextQualityFlag, Verdict,
+)
+from schema.evidence import CitedSource, LiteratureSearch, ReferenceIdentifiers
 from schema.quote import QuoteSelector
 from schema.rating import DiscernRating, JamaRating
 
@@ -100,6 +103,32 @@ class IndependentAnnotationFile(Record):
     mentions: list[IndependentMentionAnnotation] = Field(description="Every condition mention the second annotator found.")
 
 
+class BlindVerdict(Record):
+    """The labels of one blind assessor's verdict on a claim group, as frozen before adjudication."""
+
+    assessor: Annotated[StrictStr, Field(pattern=r"^asr-[a-z0-9]+$")] = Field(
+        description="Pseudonym of the assessor session, e.g. 'asr-p07'; the frozen file in pending/blind/ carries it.")
+    verdict: Verdict = Field(description="The assessor's verdict.")
+    insufficient_evidence_reason: InsufficientEvidenceReason | None = Field(
+        default=None, description="The assessor's reason, for insufficient_evidence only.")
+    evidence_certainty: EvidenceCertainty | None = Field(default=None, description="The assessor's certainty of the evidence.")
+    evidence_basis: EvidenceBasis | None = Field(default=None, description="The assessor's basis of the evidence.")
+
+
+class VerdictAssessment(Record):
+    """A claim group's two blind verdicts, from two assessor sessions that never saw each other's work."""
+
+    claim_group_id: Slug = Field(description="The claim group assessed.")
+    first: BlindVerdict = Field(description="The verdict of the session that assessed the group first.")
+    second: BlindVerdict = Field(description="The verdict of the other session.")
+
+
+class VerdictAssessmentsFile(Record):
+    """raw/verdict_assessments.yaml: the labels of the two blind verdicts of every claim group, for agreement."""
+
+    assessments: list[VerdictAssessment] = Field(description="One entry per claim group.")
+
+
 class ConditionsFile(Record):
     """raw/conditions.yaml: the condition concepts and their verified codes."""
 
@@ -117,10 +146,20 @@ class ClaimGroup(Record):
 
     claim_group_id: Slug = Field(description="Stable identifier of the assertion.")
     statement_en: NonEmptyText = Field(description="The assertion in one plain English sentence.")
-    verdict: Verdict = Field(description="How the assertion stands against the evidence.")
+    verdict: Verdict = Field(description="What the literature says of the assertion as worded.")
+    insufficient_evidence_reason: InsufficientEvidenceReason | None = Field(
+        default=None, description="Why the literature does not settle the assertion; set for insufficient_evidence only.")
+    evidence_certainty: EvidenceCertainty | None = Field(
+        default=None, description="How certain the evidence behind the verdict is (GRADE-like); null only for not_assessable.")
+    evidence_basis: EvidenceBasis | None = Field(
+        default=None, description="The strongest kind of source the verdict rests on; null only for not_assessable.")
     rationale: NonEmptyText = Field(description="Why, in one to three sentences, in the assessor's words.")
-    reference_ids: list[Slug] = Field(description="Citation keys from raw/bibliography.yaml the verdict rests on.")
+    sources: list[CitedSource] = Field(
+        default_factory=list, description="The sources the verdict cites, each with its stance and finding.")
+    searches: list[LiteratureSearch] = Field(
+        default_factory=list, description="Searches recorded where no source bears on the assertion.")
     assessor: Pseudonym | None = Field(default=None, description="Overrides the file's assessor for this group.")
+    adjudicated: Bool = Field(default=False, description="True when two blind verdicts were settled in adjudication.")
 
 
 class ClaimGroupsFile(Record):

@@ -1,14 +1,19 @@
 """Inter-annotator agreement between two independent annotations of one article.
 
-Spans are compared one to one: exact matches first, then the remaining pairs with the largest
-overlap. F1 is symmetric: 2 * matched / (spans of A + spans of B). Cohen's kappa for labels is
-computed over the claim pairs matched by overlap.
+Spans are paired one to one by an optimal assignment (scipy's linear_sum_assignment) that
+maximises the number of pairs and, among equally many, the characters they share. F1 is symmetric:
+2 * matched / (spans of A + spans of B). Cohen's kappa for labels is computed over the claim pairs
+matched by overlap.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from ketamine_claims.evaluating.metrics import kappa
 
 
 @dataclass(frozen=True)
@@ -20,22 +25,21 @@ class LabelledSpan:
 
 def match_spans(first: list[LabelledSpan], second: list[LabelledSpan], exact: bool,
                 same_labels: bool = False) -> list[tuple[LabelledSpan, LabelledSpan]]:
-    """One-to-one pairs: identical spans (exact) or overlapping spans, largest overlap first."""
-    candidates = []
+    """Optimal one-to-one pairs of identical spans (exact) or of overlapping spans, most pairs and most overlap first."""
+    if not first or not second:
+        return []
+    overlap = np.zeros((len(first), len(second)))
     for i, a in enumerate(first):
         for j, b in enumerate(second):
             if same_labels and a.labels != b.labels:
                 continue
-            overlap = min(a.end, b.end) - max(a.start, b.start)
-            if (exact and (a.start, a.end) == (b.start, b.end)) or (not exact and overlap > 0):
-                candidates.append((-overlap, i, j))
-    used_first, used_second, pairs = set(), set(), []
-    for _, i, j in sorted(candidates):
-        if i not in used_first and j not in used_second:
-            used_first.add(i)
-            used_second.add(j)
-            pairs.append((first[i], second[j]))
-    return pairs
+            shared = min(a.end, b.end) - max(a.start, b.start)
+            if (exact and (a.start, a.end) == (b.start, b.end)) or (not exact and shared > 0):
+                overlap[i, j] = shared
+    # A pair counts 1 plus its share of the longest overlap, so more pairs always beat more overlap.
+    weight = np.where(overlap > 0, 1 + overlap / (overlap.max() + 1), 0)
+    rows, columns = linear_sum_assignment(weight, maximize=True)
+    return [(first[i], second[j]) for i, j in zip(rows, columns) if weight[i, j] > 0]
 
 
 def f1(matched: int, first: int, second: int) -> float | None:
@@ -44,16 +48,8 @@ def f1(matched: int, first: int, second: int) -> float | None:
 
 
 def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
-    """Cohen's kappa of paired categorical labels; None when undefined (no pairs, or chance agreement is 1)."""
-    if not pairs:
-        return None
-    n = len(pairs)
-    observed = sum(a == b for a, b in pairs) / n
-    left, right = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
-    expected = sum(left[label] * right[label] for label in left) / (n * n)
-    if expected == 1:
-        return None
-    return round((observed - expected) / (1 - expected), 3)
+    """Cohen's kappa of paired categorical labels; None when undefined (no pairs, or one label only)."""
+    return kappa([a for a, _ in pairs], [b for _, b in pairs])
 
 
 def agreement(first_claims: list[LabelledSpan], second_claims: list[LabelledSpan],

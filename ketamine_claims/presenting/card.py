@@ -13,7 +13,6 @@ from typing import Callable
 import yaml
 
 from ketamine_claims.presenting.schema_export import field_rows, hf_features
-from ketamine_claims.release_layout import data_file
 from schema import CODE_SYSTEMS, CONFIGS
 from schema.enums import (
     BoilerplateKind, Certainty, ClaimType, ConditionCategory, EvidenceCited, MentionForm,
@@ -29,7 +28,7 @@ class CardTemplateError(Exception):
     """The hand-written card uses a placeholder the renderer does not know."""
 
 
-def front_matter(version: str, sizes: dict[str, tuple[int, int]]) -> str:
+def front_matter(version: str, sizes: dict[str, tuple[int, int]], paths: dict[str, str]) -> str:
     """The YAML header the Hugging Face Hub reads: configs, features, split sizes and card metadata."""
     header = {
         "pretty_name": "Ketamine web claims",
@@ -45,7 +44,7 @@ def front_matter(version: str, sizes: dict[str, tuple[int, int]]) -> str:
         "version": version,
         "configs": [
             {"config_name": config, **({"default": True} if config == "claims" else {}),
-             "data_files": [{"split": "train", "path": data_file(config)}]}
+             "data_files": [{"split": "train", "path": paths[config]}]}
             for config in CONFIGS
         ],
         "dataset_info": [

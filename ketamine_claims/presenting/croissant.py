@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ketamine_claims.presenting.schema_export import croissant_field, field_specs
-from ketamine_claims.release_layout import data_file
+from ketamine_claims.release_layout import data_files_pattern
 from schema import CONFIGS
 
 #: The JSON-LD context Croissant 1.1 readers expect inline (mlcroissant never fetches a remote one).
@@ -30,7 +30,7 @@ def croissant(version: str, description: str, license_url: str, cite_as: str, da
     for config, model in CONFIGS.items():
         file_set = f"{config}-files"
         distribution.append({"@type": "cr:FileSet", "@id": file_set, "name": file_set,
-                             "encodingFormat": "application/x-parquet", "includes": data_file(config)})
+                             "encodingFormat": "application/x-parquet", "includes": data_files_pattern(config)})
         fields = []
         for spec in field_specs(model):
             node = croissant_field(spec, config, file_set)

@@ -20,18 +20,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ketamine_claims.release_layout import data_file
+from ketamine_claims.release_layout import find_data_file
+from ketamine_claims.presenting.palette import VERDICT_STYLES
 from schema.enums import ClaimType, Language, Verdict
 
-#: Per verdict: highlight tint, line colour, line style and badge text (Okabe–Ito hues), so that
-#: colour is never the only cue: the line style and the badge tell the verdicts apart too.
-VERDICT_STYLES = {
-    Verdict.SUPPORTED: ("#cdeee0", "#009E73", "solid", "SUP"),
-    Verdict.PARTIALLY_SUPPORTED: ("#fbe6bb", "#B07800", "dashed", "PART"),
-    Verdict.UNSUPPORTED: ("#d3e8f8", "#0072B2", "dotted", "UNSUP"),
-    Verdict.CONTRADICTED: ("#f7d3c2", "#D55E00", "double", "CONTRA"),
-    Verdict.NOT_ASSESSABLE: ("#e6e6e6", "#666666", "groove", "N/A"),
-}
 #: Nesting rank of span kinds that cover the same stretch: page chrome outermost, mentions innermost.
 KIND_RANK = {"chrome": 0, "claim": 1, "mention": 2}
 TEMPLATE = "explorer_template.html"
@@ -103,10 +95,10 @@ def explorer_data(release: Path, max_articles: int = MAX_ARTICLES) -> dict:
     At most `max_articles` articles go into the page (one page holding a corpus of thousands of
     articles would weigh hundreds of megabytes); `shown_of` says how many were left out.
     """
-    articles, total = _first_rows(release / data_file("articles"), max_articles)
+    articles, total = _first_rows(find_data_file(release, "articles"), max_articles)
     kept = pa.array([a["article_id"] for a in articles], pa.string())
-    claims = _rows_of(release / data_file("claims"), kept)
-    condition_table = pq.read_table(release / data_file("conditions"))
+    claims = _rows_of(find_data_file(release, "claims"), kept)
+    condition_table = pq.read_table(find_data_file(release, "conditions"))
     if total > max_articles:  # only the shown articles' mentions become Python objects
         condition_table = _mentions_in(condition_table, kept)
     conditions = condition_table.to_pylist()
@@ -193,9 +185,11 @@ def _article(row: dict, claims: list[dict], mentions: list[dict], related: list[
 
 def _claim(row: dict) -> dict:
     fields = ("article_id", "language", "text", "text_en", "claim_type", "condition_ids", "certainty",
-              "evidence_cited", "verdict", "verdict_rationale", "claim_group_id")
+              "evidence_cited", "verdict", "insufficient_evidence_reason", "evidence_certainty", "evidence_basis",
+              "verdict_rationale", "claim_group_id")
     return {**{k: row[k] for k in fields},
-            "references": [{"citation": r["citation"], "links": reference_links(r)} for r in row["verdict_references"]]}
+            "references": [{"citation": r["citation"], "stance": r["stance"], "finding": r["finding"],
+                            "links": reference_links(r)} for r in row["verdict_sources"]]}
 
 
 def _verdict_css() -> str:
@@ -222,5 +216,5 @@ def render(data: dict, version: str) -> str:
 
 def write_explorer(release: Path) -> None:
     """Write release/explorer.html from the release's Parquet files."""
-    version = pq.read_schema(release / data_file("articles")).metadata[b"version"].decode()
+    version = pq.read_schema(find_data_file(release, "articles")).metadata[b"version"].decode()
     (release / "explorer.html").write_text(render(explorer_data(release), version), encoding="utf-8", newline="\n")

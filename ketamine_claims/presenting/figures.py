@@ -9,11 +9,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ketamine_claims.release_layout import data_file
+from ketamine_claims.presenting.palette import PALETTE, VERDICT_STYLES
+from ketamine_claims.release_layout import find_data_file
 from schema.enums import ClaimType, Verdict
 
-#: Colour-blind-safe palette (Okabe–Ito), one colour per category, in enum order.
-PALETTE = ["#009E73", "#56B4E9", "#E69F00", "#D55E00", "#999999", "#CC79A7", "#0072B2", "#F0E442", "#000000"]
 #: Bars per figure at most. Each bar takes 0.35 inch, so without a limit 1,000 articles make one PNG
 #: 35,000 pixels tall (and 10,000 articles take minutes and gigabytes to draw); past the limit the
 #: smallest rows are summed into one last bar. Figures with fewer rows are unaffected.
@@ -32,7 +31,7 @@ def _pyplot():
 
 
 def _stacked_bars(path: Path, title: str, rows: dict[str, Counter], categories: list[str], xlabel: str,
-                  noun: str) -> None:
+                  noun: str, colours: list[str] | None = None) -> None:
     plt = _pyplot()
     labels = sorted(rows, key=lambda key: (-sum(rows[key].values()), key))
     if len(labels) > MAX_BARS:
@@ -45,7 +44,7 @@ def _stacked_bars(path: Path, title: str, rows: dict[str, Counter], categories: 
     for index, category in enumerate(categories):
         widths = [rows[label][category] for label in labels]
         if any(widths):
-            axes.barh(labels, widths, left=left, color=PALETTE[index % len(PALETTE)], label=category,
+            axes.barh(labels, widths, left=left, color=(colours or PALETTE)[index % len(colours or PALETTE)], label=category,
                       edgecolor="white", hatch=["", "//", "..", "xx", "\\\\", "oo", "++", "--", "**"][index % 9])
             left = [a + b for a, b in zip(left, widths)]
     axes.invert_yaxis()
@@ -67,7 +66,7 @@ def _counters(table: pa.Table, row: str, column: str) -> dict[str, Counter]:
 
 def write_figures(release: Path) -> list[str]:
     """Draw every figure into release/figures/; return their paths relative to the release."""
-    claims = pq.read_table(release / data_file("claims"), columns=["article_id", "claim_type", "condition_ids", "verdict"])
+    claims = pq.read_table(find_data_file(release, "claims"), columns=["article_id", "claim_type", "condition_ids", "verdict"])
     # Counted by Arrow, so no Python object is made per claim: one pair per condition of each claim,
     # and "(no condition)" for a claim without any.
     pairs, unconditioned = [], []
@@ -85,7 +84,7 @@ def write_figures(release: Path) -> list[str]:
     folder.mkdir(exist_ok=True)
     names = ["figures/verdicts_by_condition.png", "figures/claim_types_by_article.png"]
     _stacked_bars(release / names[0], "Claim verdicts by condition", by_condition, Verdict.values(), "claims",
-                  "conditions")
+                  "conditions", [VERDICT_STYLES[verdict].colour for verdict in Verdict])
     _stacked_bars(release / names[1], "Claims per article by type", by_article, ClaimType.values(), "claims",
                   "articles")
     return names

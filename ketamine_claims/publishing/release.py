@@ -16,13 +16,13 @@ from ketamine_claims.errors import UsageError
 from ketamine_claims.reading.corpus import RawCorpus
 from ketamine_claims.reading.raw_loader import load_raw
 from ketamine_claims.publishing.release_tables import ReleaseTables
-from ketamine_claims.publishing.stats import Counts, agreement_figures, counts
+from ketamine_claims.publishing.stats import Counts, agreement_figures, counts, verdict_agreement
 from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION, is_published
 from ketamine_claims.publishing.writer import (
-    publish, staging_folder, write_checksums, write_json, write_parquet, write_text,
+    publish, staging_folder, write_checksums, write_config_table, write_json, write_text,
 )
-from ketamine_claims.release_layout import data_file
 from schema import CODE_SYSTEMS, CONFIGS
+from schema.enums import Verdict
 
 LICENSES = {
     "annotations": "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
@@ -82,10 +82,10 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
 
     `tables` gives each config's table in CONFIGS order; none is needed once it is written.
     """
-    sizes = {}
+    sizes, paths = {}, {}
     for config, table in tables:
         table = table.replace_schema_metadata({"dataset": "ketamine-web-claims", "version": version, "config": config})
-        write_parquet(table, folder / data_file(config))
+        paths[config] = write_config_table(table, folder, config)
         sizes[config] = (table.num_rows, table.nbytes)
         write_json(CONFIGS[config].model_json_schema(), folder / "json_schema" / f"{config}.schema.json")
     figures = counts(tallies, corpus.conditions.conditions)
@@ -94,22 +94,62 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
         "name": "ketamine-web-claims", "version": version, "release_date": RELEASE_DATES.get(version, PREVIEW_DATE),
         "release_notes": RELEASE_NOTES, "description": DESCRIPTION, "licenses": LICENSES,
         "code_systems": CODE_SYSTEMS, "evidence_as_of": corpus.claim_groups.evidence_as_of.isoformat(),
-        "configs": {config: {"path": data_file(config), "rows": sizes[config][0]} for config in CONFIGS},
-        "counts": figures, "agreement": agreement,
+        "configs": {config: {"path": paths[config], "rows": sizes[config][0]} for config in CONFIGS},
+        "counts": figures, "agreement": agreement, "verdict_agreement": verdict_agreement(corpus),
     }
     write_json(metadata, folder / "metadata.json")
     write_json(croissant(version, DESCRIPTION, ANNOTATION_LICENSE_URL, CITATION.replace("VERSION", version),
                          RELEASE_DATES.get(version)), folder / "croissant.json")
     figure_names: list[str] = []
+    baselines: dict[str, dict] | None = None
     if extras:
         from ketamine_claims.presenting import explorer, figures as plots
 
         figure_names = plots.write_figures(folder)
         explorer.write_explorer(folder)
-    values = card_values(version, metadata, corpus, tallies, figure_names)
-    write_text(card.front_matter(version, sizes) + card.render(template, values), folder / "README.md")
+        if sizes["claims"][0] <= MAX_CLAIMS_FOR_BASELINES:
+            from ketamine_claims.evaluating.scorer import run_baselines
+
+            baselines = run_baselines(folder, folder / "baselines")
+    values = card_values(version, metadata, corpus, tallies, figure_names) | benchmark_values(baselines)
+    write_text(card.front_matter(version, sizes, paths) + card.render(template, values), folder / "README.md")
     write_checksums(folder)
     return {config: rows for config, (rows, _) in sizes.items()}
+
+
+#: The claim-matching baseline compares every pair of claims; past this many claims the build skips the baselines.
+MAX_CLAIMS_FOR_BASELINES = 5_000
+
+
+def benchmark_values(baselines: dict[str, dict] | None) -> dict:
+    """The card's benchmark placeholders: tasks, prediction formats and the baselines' scores, made from the code."""
+    from ketamine_claims.evaluating.baselines import BASELINES
+    from ketamine_claims.evaluating.tasks import TASKS
+    from ketamine_claims.presenting.schema_export import field_rows
+
+    def formats(_: str | None) -> str:
+        return "\n\n".join(f"`{name}` ({task.prediction.__name__}):\n\n"
+                             + card.table(["field", "type", "description"],
+                                          [[f"`{f}`", kind, text] for f, kind, text in field_rows(task.prediction)])
+                             for name, task in TASKS.items())
+
+    def results(_: str | None) -> str:
+        if baselines is None:
+            return "_The baselines were not run for this build (see `build_dataset.py baselines`)._"
+        headline = {"claim_detection": "overlap_f1", "claim_attributes": "claim_type_macro_f1",
+                    "condition_mentions": "normalisation_overlap_f1", "claim_verification": "macro_f1_per_group",
+                    "claim_matching": "hard_mrr"}
+        return card.table(["task", "baseline", "headline measure", "score", "all figures"],
+                          [[f"`{name}`", BASELINES[name][0], f"`{headline[name]}`", figures[headline[name]],
+                            ", ".join(f"{k} {v}" for k, v in figures.items())] for name, figures in baselines.items()])
+
+    return {
+        "benchmark_tasks": lambda _: card.table(
+            ["task", "what a system does", "data", "measures"],
+            [[f"`{name}`", task.summary, task.gold, task.measures] for name, task in TASKS.items()]),
+        "prediction_formats": formats,
+        "baseline_results": results,
+    }
 
 
 def card_values(version: str, metadata: dict, corpus: RawCorpus, tallies: Counts, figure_names: list[str]) -> dict:
@@ -129,8 +169,21 @@ def card_values(version: str, metadata: dict, corpus: RawCorpus, tallies: Counts
          g["mentions_first"], g["mentions_second"], g["mention_f1_exact"], g["mention_f1_overlap"]]
         for g in metadata["agreement"]
     ]
-    verdict_columns = [v for v in ("supported", "partially_supported", "unsupported", "contradicted", "not_assessable")]
+    verdict_columns = Verdict.values()
+    verdicts = metadata["verdict_agreement"]
     return {
+        "verdict_agreement": lambda _: card.table(
+            ["measure", "value"],
+            [["claim groups with two blind verdicts", verdicts["groups"]],
+             ["exact agreement on the verdict", verdicts["exact_agreement"]],
+             ["Cohen's κ, five verdicts", verdicts["kappa"]],
+             [f"quadratic-weighted κ on the ordered scale ({verdicts['pairs_on_scale']} pairs on it)",
+              verdicts["weighted_kappa_on_scale"]],
+             [f"quadratic-weighted κ, certainty of the evidence ({verdicts['pairs_with_certainty']} pairs)",
+              verdicts["weighted_kappa_certainty"]],
+             [f"same insufficient-evidence reason ({verdicts['pairs_both_insufficient']} pairs where both chose that verdict)",
+              verdicts["reason_agreement"]]]),
+        "verdict_disagreements": lambda _: card.cross_table(verdicts["table"], "first \\ second", Verdict.values()),
         "version": lambda _: version,
         "release_date": lambda _: metadata["release_date"],
         "evidence_as_of": lambda _: metadata["evidence_as_of"],

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ketamine_claims.reading.article_checks import ResolvedArticle
 from ketamine_claims.reading.corpus import SharedFiles
 from ketamine_claims.reading.spans import Span
+from schema.claim import FOLDS
 from schema.raw import AnnotationDefaults, AnnotationOverrides
 
 
@@ -37,22 +38,28 @@ def _passage(text: str, span: Span) -> dict:
 
 
 def verdict_fields(shared: SharedFiles) -> dict[str, dict]:
-    """The verdict columns of a claim, by claim_group_id, for each group whose references all resolve."""
+    """The verdict columns of a claim, by claim_group_id, for each group whose sources all resolve."""
     references = {r.reference_id: r.model_dump(mode="json") for r in shared.bibliography.references}
     groups = shared.claim_groups
+    # Folds go round the groups in order of their ids, so each fold holds a fifth of the groups.
+    fold = {group_id: position % FOLDS for position, group_id in enumerate(sorted(g.claim_group_id for g in groups.groups))}
     return {
         group.claim_group_id: {
-            "verdict": group.verdict.value,
+            "fold": fold[group.claim_group_id],
+            **group.model_dump(mode="json", include={"verdict", "insufficient_evidence_reason", "evidence_certainty",
+                                                     "evidence_basis"}),
             "verdict_rationale": group.rationale,
-            "verdict_references": [references[key] for key in group.reference_ids],
+            "verdict_sources": [{**references[source.reference_id], "stance": source.stance.value,
+                                 "finding": source.finding} for source in group.sources],
+            "verdict_searches": [search.model_dump(mode="python") for search in group.searches],
             "verdict_provenance": {
                 "annotator": group.assessor or groups.annotation.annotator,
-                "adjudicated": False,
+                "adjudicated": group.adjudicated,
                 "guideline_version": groups.annotation.guideline_version,
             },
         }
         for group in groups.groups
-        if all(key in references for key in group.reference_ids)
+        if all(source.reference_id in references for source in group.sources)
     }
 
 

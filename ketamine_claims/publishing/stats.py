@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ketamine_claims.evaluating.agreement import LabelledSpan, agreement
+from ketamine_claims.evaluating.metrics import kappa, percent_agreement
 from ketamine_claims.reading.corpus import RawCorpus
 from schema.condition import ConditionConcept
-from schema.enums import ClaimType, Verdict
+from schema.enums import VERDICT_SCALE, ClaimType, EvidenceCertainty, Verdict
 
 
 class Counts:
@@ -115,3 +116,29 @@ def _claim_spans(independent) -> list[LabelledSpan]:
 def _mention_spans(independent) -> list[LabelledSpan]:
     return [LabelledSpan(span.start, span.end, (mention.condition_id,))
             for mention, spans in zip(independent.record.mentions, independent.mentions) for span in spans]
+
+
+def verdict_agreement(corpus: RawCorpus) -> dict:
+    """Agreement of the two blind verdicts of every claim group, before adjudication, with the table of pairs."""
+    pairs = [(a.first, a.second) for a in corpus.verdict_assessments.assessments]
+    first = [a.verdict.value for a, _ in pairs]
+    second = [b.verdict.value for _, b in pairs]
+    scale = [v.value for v in VERDICT_SCALE]
+    certain = [(a.evidence_certainty.value, b.evidence_certainty.value) for a, b in pairs
+               if a.evidence_certainty and b.evidence_certainty]
+    both_insufficient = [(a.insufficient_evidence_reason.value, b.insufficient_evidence_reason.value) for a, b in pairs
+                         if a.insufficient_evidence_reason and b.insufficient_evidence_reason]
+    table = Counter(zip(first, second))
+    return {
+        "groups": len(pairs),
+        "exact_agreement": percent_agreement(first, second),
+        "kappa": kappa(first, second),
+        "weighted_kappa_on_scale": kappa(first, second, scale),
+        "pairs_on_scale": sum(a in scale and b in scale for a, b in zip(first, second)),
+        "weighted_kappa_certainty": kappa([a for a, _ in certain], [b for _, b in certain],
+                                          [c.value for c in reversed(EvidenceCertainty)]),
+        "pairs_with_certainty": len(certain),
+        "reason_agreement": percent_agreement([a for a, _ in both_insufficient], [b for _, b in both_insufficient]),
+        "pairs_both_insufficient": len(both_insufficient),
+        "table": {row: {column: table[(row, column)] for column in Verdict.values()} for row in Verdict.values()},
+    }

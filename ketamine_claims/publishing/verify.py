@@ -11,11 +11,26 @@ import pyarrow.parquet as pq
 import yaml
 from pydantic import ValidationError
 
-from ketamine_claims.errors import ReleaseInvalid
+from ketamine_claims.errors import ReleaseInvalid, UsageError
 from ketamine_claims.presenting.schema_export import arrow_schema
 from ketamine_claims.publishing.writer import release_files, sha256_of
-from ketamine_claims.release_layout import CHECKSUMS, data_file
+from ketamine_claims.release_layout import CHECKSUMS, DIGEST_LENGTH, data_file, data_files_pattern
+from ketamine_claims.versions import SOURCE_COMMITS, VERSION
 from schema import CONFIGS
+
+
+def _refuse_an_older_schema(folder: Path) -> None:
+    """A release built by an earlier schema is checked by the code of its own source commit, not by main's."""
+    try:
+        version = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return  # reported as a failure by the checks below
+    if version != VERSION and version in SOURCE_COMMITS:
+        commit = SOURCE_COMMITS[version]
+        raise UsageError(f"{folder} is release {version}, built by the code and schema of commit {commit[:12]}, "
+                         f"not of version {VERSION}; verify it with that commit's code (git worktree add "
+                         f"../v{version} {commit[:12]}, then python ../v{version}/build_dataset.py verify {folder}), "
+                         "or run the tests, which rebuild it from that commit byte for byte")
 
 
 def verify_release(folder: Path) -> dict[str, int]:
@@ -23,37 +38,44 @@ def verify_release(folder: Path) -> dict[str, int]:
     failures: list[str] = []
     if not folder.is_dir():
         raise ReleaseInvalid([f"{folder}: release folder not found; build it with `python build_dataset.py build`"])
+    _refuse_an_older_schema(folder)
     _check_checksums(folder, failures)
     tables = {}
     for config, model in CONFIGS.items():
-        path = folder / data_file(config)
-        if not path.is_file():
-            failures.append(f"{data_file(config)}: missing")
+        candidates = (sorted((folder / config).glob("train-*.parquet")) or sorted((folder / config).glob("*.parquet"))
+                      if (folder / config).is_dir() else [])
+        if not candidates:
+            failures.append(f"{data_files_pattern(config)}: missing")
             continue
+        path = candidates[0]
+        shown = path.relative_to(folder).as_posix()
         stray = sorted(p.name for p in path.parent.iterdir() if p != path)
         if stray:
             failures.append(f"{config}/: holds files besides {path.name}, which readers of {config}/*.parquet "
                             f"would count twice: {', '.join(stray)}")
+        if shown != data_file(config, sha256_of(path)):
+            failures.append(f"{shown}: the name does not carry the first {DIGEST_LENGTH} hex digits of the file's "
+                            "SHA-256, so a loader's cache could serve an older copy; rebuild the release")
         try:
             found = pq.read_schema(path)
         except Exception as error:  # noqa: BLE001 - pyarrow raises several types for a damaged file
-            failures.append(f"{data_file(config)}: not a readable Parquet file ({error})")
+            failures.append(f"{shown}: not a readable Parquet file ({error})")
             continue
         expected = arrow_schema(model)
         if not found.remove_metadata().equals(expected, check_metadata=True):
-            failures.append(f"{data_file(config)}: schema differs from schema/ ({_schema_difference(found, expected)})")
+            failures.append(f"{shown}: schema differs from schema/ ({_schema_difference(found, expected)})")
             continue
         try:
             tables[config] = pq.read_table(path).to_pylist()
         except Exception as error:  # noqa: BLE001
-            failures.append(f"{data_file(config)}: its data cannot be read ({error})")
+            failures.append(f"{shown}: its data cannot be read ({error})")
             continue
         for index, row in enumerate(tables[config]):
             try:
                 model.model_validate(row)
             except ValidationError as error:
                 first = error.errors()[0]
-                failures.append(f"{data_file(config)}: row {index}: {'.'.join(map(str, first['loc']))}: {first['msg']}")
+                failures.append(f"{shown}: row {index}: {'.'.join(map(str, first['loc']))}: {first['msg']}")
                 break
     _check_card_counts(folder, tables, failures)
     if len(tables) == len(CONFIGS):

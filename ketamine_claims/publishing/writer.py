@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ketamine_claims.errors import ReleaseConflict
-from ketamine_claims.release_layout import CHECKSUMS
+from ketamine_claims.release_layout import CHECKSUMS, data_file
 
 #: Fixed writer options: with a pinned pyarrow, the same table always gives the same bytes.
 PARQUET_OPTIONS = dict(
@@ -26,6 +26,15 @@ def write_parquet(table: pa.Table, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(table, path, **PARQUET_OPTIONS)
     pa.default_memory_pool().release_unused()  # hand the encoder's scratch memory back before the next step
+
+
+def write_config_table(table: pa.Table, folder: Path, config: str) -> str:
+    """Write a config's table under the name its content digest gives it; return that name inside the release."""
+    staged = folder / config / "staged.parquet"
+    write_parquet(table, staged)
+    name = data_file(config, sha256_of(staged))
+    staged.rename(folder / name)
+    return name
 
 
 def write_json(data: object, path: Path) -> None:

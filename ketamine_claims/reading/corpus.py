@@ -8,7 +8,9 @@ from typing import Callable
 from ketamine_claims.reading.article_checks import ResolvedArticle
 from ketamine_claims.reading.corpus_index import ArticleEntry
 from ketamine_claims.reading.spans import Span
-from schema.raw import BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile
+from schema.raw import (
+    BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile, VerdictAssessmentsFile,
+)
 
 
 @dataclass
@@ -28,6 +30,7 @@ class SharedFiles:
     conditions: ConditionsFile
     bibliography: BibliographyFile
     claim_groups: ClaimGroupsFile
+    verdict_assessments: VerdictAssessmentsFile
 
 
 @dataclass

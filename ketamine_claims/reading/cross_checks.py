@@ -8,8 +8,8 @@ from ketamine_claims.reading.codes import (
 )
 from ketamine_claims.reading.corpus_index import ClaimEntry
 from ketamine_claims.reading.problem_log import ProblemLog
+from ketamine_claims.reading.verdict_checks import verdict_problems
 from ketamine_claims.reading.corpus import RawCorpus
-from schema.enums import Verdict
 
 
 def check_corpus(corpus: RawCorpus, log: ProblemLog) -> None:
@@ -19,6 +19,25 @@ def check_corpus(corpus: RawCorpus, log: ProblemLog) -> None:
     _check_groups(corpus, log)
     _check_bibliography(corpus, log)
     _check_independent_annotations(corpus, log)
+    _check_verdict_assessments(corpus, log)
+
+
+def _check_verdict_assessments(corpus: RawCorpus, log: ProblemLog) -> None:
+    """Every claim group has its two blind verdicts, once."""
+    shown = log.shared_path("verdict_assessments.yaml")
+    assessed = [a.claim_group_id for a in corpus.verdict_assessments.assessments]
+    known = {g.claim_group_id for g in corpus.claim_groups.groups}
+    for index, first in _duplicates(assessed).items():
+        log.add(shown, ("assessments", index, "claim_group_id"), f"the group is assessed again, also at assessments[{first}]; keep one entry")
+    for index, group_id in enumerate(assessed):
+        if group_id not in known:
+            log.add(shown, ("assessments", index, "claim_group_id"),
+                    f"unknown claim group '{group_id}'; define it in {log.shared_path('claim_groups.yaml')} or remove the entry")
+    assessed_once = set(assessed)
+    for index, group in enumerate(corpus.claim_groups.groups):
+        if group.claim_group_id not in assessed_once:
+            log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "claim_group_id"),
+                    f"the group has no blind verdicts in {shown}; have it assessed twice blind and add both")
 
 
 def _duplicates(values: list[str]) -> dict[int, int]:
@@ -120,15 +139,12 @@ def _check_groups(corpus: RawCorpus, log: ProblemLog) -> None:
         if group.claim_group_id not in first_member:
             log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "claim_group_id"), "no claim belongs to this group; remove it")
             continue
-        for position, reference_id in enumerate(group.reference_ids):
-            if reference_id not in references:
-                log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "reference_ids", position),
-                        f"unknown reference '{reference_id}'; add it to {log.shared_path('bibliography.yaml')} once it is verified")
-        if group.verdict is Verdict.NOT_ASSESSABLE and group.reference_ids:
-            log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "reference_ids"), "a not_assessable verdict cites no evidence; remove the references")
-        if group.verdict in _NEEDS_EVIDENCE and not group.reference_ids:
-            log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "reference_ids"),
-                    f"a {group.verdict.value} verdict must cite the evidence it rests on; add reference ids")
+        for position, source in enumerate(group.sources):
+            if source.reference_id not in references:
+                log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "sources", position, "reference_id"),
+                        f"unknown reference '{source.reference_id}'; add it to {log.shared_path('bibliography.yaml')} once it is verified")
+        for path, message in verdict_problems(group):
+            log.add(log.shared_path("claim_groups.yaml"), ("groups", index, *path), message)
 
 
 def _shown(claim: ClaimEntry, attribute: str) -> str:
@@ -137,16 +153,12 @@ def _shown(claim: ClaimEntry, attribute: str) -> str:
     return value.value if attribute == "claim_type" else str(list(value))
 
 
-#: Verdicts that rest on evidence and must cite it; `unsupported` may cite nothing when nothing exists.
-_NEEDS_EVIDENCE = {Verdict.SUPPORTED, Verdict.PARTIALLY_SUPPORTED, Verdict.CONTRADICTED}
-
-
 def _check_bibliography(corpus: RawCorpus, log: ProblemLog) -> None:
     references = corpus.bibliography.references
     for index, first in _duplicates([r.reference_id for r in references]).items():
         log.add(log.shared_path("bibliography.yaml"), ("references", index, "reference_id"),
                 f"reference_id is used by references[{first}] too; keep one entry")
-    cited = {reference_id for group in corpus.claim_groups.groups for reference_id in group.reference_ids}
+    cited = {source.reference_id for group in corpus.claim_groups.groups for source in group.sources}
     for index, reference in enumerate(references):
         if reference.reference_id not in cited:
             log.add(log.shared_path("bibliography.yaml"), ("references", index, "reference_id"),

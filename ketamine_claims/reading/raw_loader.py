@@ -8,6 +8,7 @@ The layout of raw/ is fixed:
     raw/conditions.yaml                condition concepts and codes (ConditionsFile)
     raw/bibliography.yaml              verified sources (BibliographyFile)
     raw/claim_groups.yaml              claim groups and verdicts (ClaimGroupsFile)
+    raw/verdict_assessments.yaml       the two blind verdicts of each group, for agreement (VerdictAssessmentsFile)
 
 The shared files and the independent annotations are loaded first and kept. Each article is
 then parsed, validated, resolved and checked on its own, handed to the caller's `on_article`,
@@ -30,11 +31,13 @@ from ketamine_claims.reading.model_errors import validate_model
 from ketamine_claims.reading.problem_log import ProblemLog
 from ketamine_claims.reading.safe_files import unreadable_reason
 from ketamine_claims.reading.yaml_loader import LoadedFile, LoadFailed, load_file
-from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile
+from schema.raw import (
+    ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile, VerdictAssessmentsFile,
+)
 
 ANNOTATION_SUFFIXES = (".yaml", ".json")
 SHARED_FILES = {"conditions.yaml": ConditionsFile, "bibliography.yaml": BibliographyFile,
-                "claim_groups.yaml": ClaimGroupsFile}
+                "claim_groups.yaml": ClaimGroupsFile, "verdict_assessments.yaml": VerdictAssessmentsFile}
 
 
 def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCorpus:
@@ -47,7 +50,8 @@ def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCor
     if not raw_dir.is_dir():
         raise InvalidData([Problem(str(raw_dir), None, None, "", "folder not found; pass the folder that holds the raw annotations")])
     shared = {name: _load_record(raw_dir, name, model, log) for name, model in SHARED_FILES.items()}
-    files = (SharedFiles(shared["conditions.yaml"], shared["bibliography.yaml"], shared["claim_groups.yaml"])
+    files = (SharedFiles(shared["conditions.yaml"], shared["bibliography.yaml"], shared["claim_groups.yaml"],
+                         shared["verdict_assessments.yaml"])
              if all(shared.values()) else None)
     independents = [annotation for path in _annotation_files(raw_dir, "agreement", log)
                if (annotation := _load_independent(path, log)) is not None]
@@ -64,7 +68,8 @@ def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCor
             on_article(article, files)
     _check_layout(raw_dir, log)
     if not log.count() and files is not None:
-        corpus = RawCorpus(files.conditions, files.bibliography, files.claim_groups, index.articles, independents, texts)
+        corpus = RawCorpus(files.conditions, files.bibliography, files.claim_groups, files.verdict_assessments,
+                           index.articles, independents, texts)
         check_corpus(corpus, log)
         if not log.count():
             return corpus
@@ -107,7 +112,7 @@ def _check_layout(raw_dir: Path, log: ProblemLog) -> None:
         if entry.name not in expected_top and not entry.name.startswith("."):
             log.extend([Problem(log.shown(entry), None, None, "",
                                 "unexpected entry in raw/; move or rename it (raw/ holds articles/, "
-                                "agreement/, conditions.yaml, bibliography.yaml, claim_groups.yaml)")])
+                                "agreement/, " + ", ".join(SHARED_FILES) + ")")])
     articles = raw_dir / "articles"
     if articles.is_dir():
         stems = {p.stem for p in articles.iterdir() if p.suffix in ANNOTATION_SUFFIXES}

@@ -28,3 +28,12 @@ def test_cohen_kappa():
     assert cohen_kappa([]) is None
     # observed 0.8; expected 0.6*0.6 + 0.4*0.4 = 0.52; kappa = 0.28 / 0.48
     assert cohen_kappa([("a", "a")] * 5 + [("b", "b")] * 3 + [("a", "b"), ("b", "a")]) == 0.583
+
+
+def test_matching_finds_the_most_pairs_where_greedy_would_not():
+    from ketamine_claims.evaluating.agreement import match_spans
+
+    x, y = LabelledSpan(0, 10, ()), LabelledSpan(9, 11, ())
+    p, q = LabelledSpan(1, 10, ()), LabelledSpan(0, 2, ())
+    # Largest overlap first would pair x with p (9 characters) and leave y and q unmatched.
+    assert sorted(match_spans([x, y], [p, q], exact=False), key=lambda pair: pair[0].start) == [(x, q), (y, p)]

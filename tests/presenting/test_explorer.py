@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from ketamine_claims.presenting.explorer import Mark, span_tree, write_explorer
-from ketamine_claims.release_layout import data_file
+from ketamine_claims.release_layout import find_data_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,14 +35,14 @@ INJECTION = "One infusion is enough.</script><script>window.__injected = true;</
 
 
 def rows(release: Path, config: str) -> list[dict]:
-    return pq.read_table(release / data_file(config)).to_pylist()
+    return pq.read_table(find_data_file(release, config)).to_pylist()
 
 
 def copy_parquet(release: Path, target: Path) -> Path:
     """Only the Parquet files of a release: the explorer must need nothing else."""
     for config in CONFIGS:
         (target / config).mkdir(parents=True)
-        shutil.copy(release / data_file(config), target / data_file(config))
+        shutil.copy(find_data_file(release, config), target / config)
     return target
 
 
@@ -55,7 +55,7 @@ def span(text: str, quote: str) -> dict:
 def pair_release(built_fixture_release: Path, tmp_path_factory) -> Path:
     """The fixture release plus a Spanish article that shares its source, written straight to Parquet."""
     folder = tmp_path_factory.mktemp("pair")
-    tables = {config: pq.read_table(built_fixture_release / data_file(config)) for config in CONFIGS}
+    tables = {config: pq.read_table(find_data_file(built_fixture_release, config)) for config in CONFIGS}
     articles, claims, conditions = (tables[config].to_pylist() for config in CONFIGS)
     en_claims = {c["claim_id"]: c for c in claims}
     es_claims = [
@@ -65,7 +65,7 @@ def pair_release(built_fixture_release: Path, tmp_path_factory) -> Path:
          **span(ES_TEXT, "Muchos pacientes con fibromialgia pueden sentirse mejor tras una infusión")},
         {**en_claims[f"{EN}:c02"], "claim_id": f"{ES}:c03", "article_id": ES, "language": "es",
          **span(ES_TEXT, "tras una infusión. Una sola basta"), "text_en": INJECTION,
-         "claim_group_id": "one-infusion-is-enough", "verdict": "unsupported", "claim_type": "duration",
+         "claim_group_id": "one-infusion-is-enough", "verdict": "insufficient_evidence", "insufficient_evidence_reason": "outcome_not_measured", "claim_type": "duration",
          "condition_ids": []},
     ]
     articles.append({
@@ -82,7 +82,7 @@ def pair_release(built_fixture_release: Path, tmp_path_factory) -> Path:
     conditions[0]["mentions"][-2]["text"] = "fibro"
     for config, table_rows in zip(CONFIGS, (articles, claims + es_claims, conditions)):
         (folder / config).mkdir()
-        pq.write_table(pa.Table.from_pylist(table_rows, schema=tables[config].schema), folder / data_file(config))
+        pq.write_table(pa.Table.from_pylist(table_rows, schema=tables[config].schema), folder / config / "train.parquet")
     write_explorer(folder)
     return folder
 
@@ -123,7 +123,7 @@ def test_explorer_loads_nothing_from_the_network(built_fixture_release: Path):
     assert "@import" not in page and "url(" not in page
     expected = set()
     for claim in rows(built_fixture_release, "claims"):
-        for reference in claim["verdict_references"]:
+        for reference in claim["verdict_sources"]:
             expected |= {f"https://doi.org/{reference['doi']}", f"https://pubmed.ncbi.nlm.nih.gov/{reference['pmid']}/"}
     assert set(re.findall(r"https?://[^\s\"'<>\\]+", page)) == expected  # reference links only
 
@@ -233,7 +233,7 @@ def test_clicking_a_claim_fills_the_panel(driver, built_fixture_release: Path):
         assert condition["name"] in conditions
         assert all(code in conditions for code in condition["mesh_ids"] + condition["icd10cm"] + condition["icd11"])
     links = {a.get_attribute("href") for a in driver.find_elements("css selector", '#claim-details dd[data-field="references"] a')}
-    reference = claim["verdict_references"][0]
+    reference = claim["verdict_sources"][0]
     assert links == {f"https://doi.org/{reference['doi']}", f"https://pubmed.ncbi.nlm.nih.gov/{reference['pmid']}/"}
     assert "selected" in classes(driver, claim["claim_id"])
     assert_no_errors(driver)

@@ -44,8 +44,8 @@ def test_hugging_face_features():
 def test_card_rows_list_enum_values_and_nested_fields():
     rows = {name: (kind, text) for name, kind, text in field_rows(Sample)}
     assert rows["verdict"][0] == "string (enum)"
-    assert rows["verdict"][1].endswith("Values: `supported`, `partially_supported`, `unsupported`, `contradicted`, "
-                                       "`not_assessable`.")
+    assert rows["verdict"][1].endswith("Values: `contradicted`, `insufficient_evidence`, `partially_supported`, "
+                                       "`supported`, `not_assessable`.")
     assert rows["spans[].start"] == ("int64", "Start.")
 
 

@@ -102,9 +102,23 @@ def test_every_published_release_rebuilds_from_its_source_commit(version: str, t
     assert different == [], f"dist/{version} differs from what commit {SOURCE_COMMITS[version]} builds: {different}"
 
 
-def test_the_committed_release_verifies():
-    counts = verify_release(COMMITTED)
-    assert counts["articles"] == 5
+@pytest.fixture(scope="module")
+def current(tmp_path_factory) -> Path:
+    """What main's sources build: the preview of the next release."""
+    return build_release(RAW, tmp_path_factory.mktemp("preview"), ROOT / "DATASET_CARD.md").folder
+
+
+def test_what_main_builds_verifies(current: Path):
+    counts = verify_release(current)
+    assert counts == {"articles": 5, "claims": 264, "conditions": 42}
+
+
+def test_a_published_release_is_verified_by_its_own_commit_not_by_main():
+    from ketamine_claims.errors import UsageError
+
+    with pytest.raises(UsageError, match=rf"is release {LATEST_RELEASE}, built by the code and schema of commit "
+                                         rf"{SOURCE_COMMITS[LATEST_RELEASE][:12]}"):
+        verify_release(COMMITTED)
 
 
 def test_every_version_has_release_notes():
@@ -112,20 +126,35 @@ def test_every_version_has_release_notes():
     assert all(note.strip() for note in RELEASE_NOTES.values())
 
 
-def test_the_committed_croissant_validates_and_reads():
+def test_the_croissant_validates_and_reads(current: Path):
     import itertools
 
     import mlcroissant as mlc
 
-    dataset = mlc.Dataset(jsonld=str(COMMITTED / "croissant.json"))
+    dataset = mlc.Dataset(jsonld=str(current / "croissant.json"))
     for record_set in ("articles", "claims", "conditions"):
         assert list(itertools.islice(dataset.records(record_set=record_set), 3))
 
 
-def test_the_committed_release_loads_with_datasets(tmp_path: Path):
+def test_the_release_loads_with_datasets(current: Path, tmp_path: Path):
     from datasets import load_dataset
 
-    claims = load_dataset(str(COMMITTED), "claims", split="train", cache_dir=str(tmp_path / "cache"))
-    articles = load_dataset(str(COMMITTED), "articles", split="train", cache_dir=str(tmp_path / "cache"))
+    claims = load_dataset(str(current), "claims", split="train", cache_dir=str(tmp_path / "cache"))
+    articles = load_dataset(str(current), "articles", split="train", cache_dir=str(tmp_path / "cache"))
     texts = {a["article_id"]: a["text"] for a in articles}
     assert all(texts[c["article_id"]][c["start"]:c["end"]] == c["text"] for c in claims)
+
+
+def test_the_gold_of_the_corpus_scores_perfectly_on_every_task(current: Path, tmp_path: Path):
+    import json
+
+    from ketamine_claims.evaluating.baselines import gold_as_predictions
+    from ketamine_claims.evaluating.scorer import evaluate
+
+    headline = {"claim_detection": "exact_f1", "claim_attributes": "claim_type_macro_f1",
+                "condition_mentions": "normalisation_exact_f1", "claim_verification": "macro_f1_per_group",
+                "claim_matching": "hard_mrr"}
+    for task, lines in gold_as_predictions(current).items():
+        path = tmp_path / f"{task}.jsonl"
+        path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+        assert evaluate(task, path, current)[headline[task]] == 1.0, task

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -21,7 +22,7 @@ from ketamine_claims.publishing.release import build_release
 from ketamine_claims.presenting.schema_export import arrow_schema, hf_features
 from ketamine_claims.publishing.verify import verify_release
 from ketamine_claims.publishing.writer import release_files
-from ketamine_claims.release_layout import CHECKSUMS, data_file
+from ketamine_claims.release_layout import CHECKSUMS, find_data_file
 from ketamine_claims.versions import VERSION
 from schema import CONFIGS
 
@@ -31,14 +32,17 @@ CARD = ROOT / "DATASET_CARD.md"
 def test_a_release_holds_every_promised_file(built_fixture_release: Path):
     files = set(release_files(built_fixture_release))
     expected = {"README.md", "metadata.json", "croissant.json", "checksums.tsv", "explorer.html"}
-    expected |= {data_file(c) for c in CONFIGS} | {f"json_schema/{c}.schema.json" for c in CONFIGS}
+    expected |= {f"json_schema/{c}.schema.json" for c in CONFIGS}
     assert expected <= files
+    for config in CONFIGS:  # one Parquet file per config, named for its content
+        path = find_data_file(built_fixture_release, config)
+        assert path.name == f"train-00000-of-00001-{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}.parquet"
     assert verify_release(built_fixture_release) == {"articles": 1, "claims": 2, "conditions": 1}
 
 
 @pytest.mark.parametrize("config", list(CONFIGS))
 def test_parquet_schema_is_the_models_schema_with_descriptions(built_fixture_release: Path, config: str):
-    found = pq.read_schema(built_fixture_release / data_file(config))
+    found = pq.read_schema(find_data_file(built_fixture_release, config))
     assert found.remove_metadata().equals(arrow_schema(CONFIGS[config]), check_metadata=True)
     first = found.field(0)
     assert first.metadata[b"description"] == CONFIGS[config].model_fields[first.name].description.encode()
@@ -65,7 +69,7 @@ def test_load_dataset_offline(built_fixture_release: Path, tmp_path: Path, confi
     if config == "claims":
         assert features["start"] == Value("int64")
         assert features["condition_ids"] == List(Value("string"))
-        assert features["verdict_references"].feature["doi"] == Value("string")
+        assert features["verdict_sources"].feature["doi"] == Value("string")
         assert data[0]["text"] == "Ketamine blocks the receptors that carry pain signals"
     if config == "conditions":
         assert features["mentions"].feature["start"] == Value("int64")
@@ -137,10 +141,10 @@ def test_a_published_version_is_never_overwritten(tmp_path: Path, raw: Path):
     edit(raw / "articles/001_0000000000000001.yaml", "text_en: Ketamine works by", "text_en: Ketamine acts by")
     with pytest.raises(ReleaseConflict) as conflict:
         build_release(raw, out, CARD, "1.0.0")
-    assert str(conflict.value) == (
-        f"{out / '1.0.0'} exists and differs from what the sources build (README.md, checksums.tsv, "
-        "claims/train-00000-of-00001.parquet, explorer.html); published releases are immutable: bump VERSION and "
-        "add a release note in ketamine_claims/versions.py")
+    message = str(conflict.value)
+    assert message.startswith(f"{out / '1.0.0'} exists and differs from what the sources build (README.md, ")
+    assert message.endswith("); published releases are immutable: bump VERSION and add a release note in "
+                            "ketamine_claims/versions.py")
     after = {name: (out / "1.0.0" / name).read_bytes() for name in release_files(out / "1.0.0")}
     assert after == before
     assert [p.name for p in out.iterdir()] == ["1.0.0"]
@@ -175,7 +179,7 @@ def release_copy(tmp_path: Path, built_fixture_release: Path) -> Path:
 
 
 def _rewrite(release: Path, config: str, change) -> None:
-    path = release / data_file(config)
+    path = find_data_file(release, config)
     table = change(pq.read_table(path))
     pq.write_table(table, path)
 
@@ -187,9 +191,12 @@ def _failures(release: Path) -> list[str]:
 
 
 def test_verify_catches_a_missing_column(release_copy: Path):
+    shown = find_data_file(release_copy, "claims").relative_to(release_copy).as_posix()
     _rewrite(release_copy, "claims", lambda t: t.drop_columns(["certainty"]))
-    assert "claims/train-00000-of-00001.parquet: schema differs from schema/ (missing columns ['certainty'], " \
-           "unexpected columns [])" in _failures(release_copy)
+    failures = _failures(release_copy)
+    assert f"{shown}: schema differs from schema/ (missing columns ['certainty'], unexpected columns [])" in failures
+    assert (f"{shown}: the name does not carry the first 16 hex digits of the file's SHA-256, so a loader's cache "
+            "could serve an older copy; rebuild the release") in failures
 
 
 def test_verify_catches_changed_bytes(release_copy: Path):
@@ -250,15 +257,16 @@ def test_verify_recomputes_every_invariant_it_can_see(release_copy: Path, config
 
 
 def test_verify_reports_a_stray_parquet_file_and_damaged_files_without_a_traceback(release_copy: Path):
-    shutil.copy(release_copy / data_file("claims"), release_copy / "claims" / "copy.parquet")
-    (release_copy / data_file("articles")).write_bytes(b"PAR1 not really")
+    claims, articles = find_data_file(release_copy, "claims"), find_data_file(release_copy, "articles")
+    shutil.copy(claims, release_copy / "claims" / "copy.parquet")
+    articles.write_bytes(b"PAR1 not really")
     with open(release_copy / CHECKSUMS, "a", encoding="utf-8") as handle:
         handle.write("a line without tabs\n")
     (release_copy / "metadata.json").unlink()
     failures = _failures(release_copy)
-    assert ("claims/: holds files besides train-00000-of-00001.parquet, which readers of claims/*.parquet would "
+    assert (f"claims/: holds files besides {claims.name}, which readers of claims/*.parquet would "
             "count twice: copy.parquet") in failures
-    assert any(f.startswith("articles/train-00000-of-00001.parquet: not a readable Parquet file") for f in failures)
+    assert any(f.startswith(f"articles/{articles.name}: not a readable Parquet file") for f in failures)
     assert any(f.endswith(": not a line of path, size and sha256 separated by tabs") for f in failures)
     assert any(f.startswith("metadata.json: missing or not valid JSON") for f in failures)
 
@@ -268,3 +276,28 @@ def test_verify_refuses_a_card_without_dataset_info(release_copy: Path):
     readme.write_text(readme.read_text(encoding="utf-8").replace("dataset_info:", "dataset_info_gone:"), encoding="utf-8")
     assert ("README.md: the front matter is missing, unreadable or has no dataset_info, so the row counts the card "
             "states cannot be checked") in _failures(release_copy)
+
+
+def test_claims_of_one_group_share_a_fold_and_folds_go_round_the_groups(built_fixture_release: Path):
+    claims = pq.read_table(find_data_file(built_fixture_release, "claims"), columns=["claim_group_id", "fold"]).to_pylist()
+    fold_of = {}
+    for claim in claims:
+        assert fold_of.setdefault(claim["claim_group_id"], claim["fold"]) == claim["fold"]
+    assert [fold_of[group] for group in sorted(fold_of)] == [0, 1]
+
+
+def test_a_rebuilt_preview_is_never_served_stale_from_the_loader_cache(tmp_path: Path, raw: Path):
+    from datasets import load_dataset
+
+    out, cache = tmp_path / "preview", str(tmp_path / "cache")
+    build_release(raw, out, CARD)  # the unpublished VERSION: a preview, replaced by each rebuild
+    first = load_dataset(str(out / VERSION), "claims", split="train", cache_dir=cache)
+    assert first["certainty"] == ["asserted", "possible"]
+    # A change of the same length leaves every size and count as it was; only the file's name,
+    # which carries its digest, tells the loader that the content changed.
+    before = find_data_file(out / VERSION, "claims").name
+    edit(raw / "articles/001_0000000000000001.yaml", "certainty: asserted", "certainty: possible")
+    build_release(raw, out, CARD)
+    assert find_data_file(out / VERSION, "claims").name != before
+    second = load_dataset(str(out / VERSION), "claims", split="train", cache_dir=cache)
+    assert second["certainty"] == ["possible", "possible"]

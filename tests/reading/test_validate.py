@@ -82,15 +82,42 @@ CASES = [
         f"{SHOWN}:3:14: source_file: this file annotates 001_0000000000000001.txt; set source_file to "
         "'001_0000000000000001.txt' or rename the file to match"]),
     ("claim_groups.yaml", "    verdict: supported", "    verdict: not_assessable", [
-        "raw/claim_groups.yaml:10:5: groups[0].reference_ids: a not_assessable verdict cites no evidence; "
-        "remove the references"]),
-    ("claim_groups.yaml", "reference_ids: [pastrak2021]\n  - claim_group_id: one",
-     "reference_ids: []\n  - claim_group_id: one", [
-        "raw/claim_groups.yaml:10:5: groups[0].reference_ids: a supported verdict must cite the evidence it rests on; "
-        "add reference ids"]),
-    ("claim_groups.yaml", "reference_ids: [pastrak2021]\n  - claim_group_id: one",
-     "reference_ids: [nobody2020]\n  - claim_group_id: one", [
-        "raw/claim_groups.yaml:10:21: groups[0].reference_ids[0]: unknown reference 'nobody2020'; add it to "
+        "raw/claim_groups.yaml:9:25: groups[0].evidence_certainty: a not_assessable verdict rests on no evidence; "
+        "set evidence_certainty to null",
+        "raw/claim_groups.yaml:10:21: groups[0].evidence_basis: a not_assessable verdict rests on no evidence; "
+        "set evidence_basis to null",
+        "raw/claim_groups.yaml:12:5: groups[0].sources: a not_assessable verdict cites no evidence; remove the "
+        "sources and searches"]),
+    ("claim_groups.yaml", "    insufficient_evidence_reason: too_few_or_small_studies\n", "", [
+        "raw/claim_groups.yaml:16:5: groups[1].insufficient_evidence_reason: an insufficient_evidence verdict needs "
+        "its reason; say why the literature does not settle the claim"]),
+    ("claim_groups.yaml", "    verdict: supported\n", "    verdict: supported\n    insufficient_evidence_reason: conflicting_results\n", [
+        "raw/claim_groups.yaml:9:35: groups[0].insufficient_evidence_reason: a supported verdict has no "
+        "insufficient_evidence_reason; remove it"]),
+    ("claim_groups.yaml", "    evidence_certainty: high\n", "", [
+        "raw/claim_groups.yaml:6:5: groups[0].evidence_certainty: a supported verdict needs evidence_certainty; "
+        "judge the evidence it rests on"]),
+    ("claim_groups.yaml", "        stance: supports", "        stance: context", [
+        "raw/claim_groups.yaml:12:5: groups[0].sources: a supported verdict needs at least one source whose stance "
+        "is supports"]),
+    ("claim_groups.yaml", "        finding: Test finding.\n  - claim_group_id: one",
+     "        finding: Test finding.\n      - reference_id: pastrak2021\n        stance: context\n"
+     "        finding: Again.\n  - claim_group_id: one", [
+        "raw/claim_groups.yaml:16:23: groups[0].sources[1].reference_id: the source is cited twice, also at "
+        "sources[0]; keep one stance and finding per source"]),
+    ("claim_groups.yaml", "    sources:\n      - reference_id: pastrak2021\n        stance: supports\n"
+     "        finding: Test finding.\n", "    sources: []\n", [
+        "raw/claim_groups.yaml:12:5: groups[0].sources: a supported verdict must cite the sources it rests on; "
+        "add each with its stance and finding"]),
+    ("claim_groups.yaml", "    sources:\n      - reference_id: pastrak2021\n        stance: context\n"
+     "        finding: Test finding.\n    searches:\n      - corpus: pages\n"
+     "        query: ketamine fibromyalgia single infusion trial\n        searched_on: \"2026-11-20\"\n"
+     "        result: Test result.\n", "", [
+        "raw/claim_groups.yaml:16:5: groups[1].sources: an insufficient_evidence verdict cites the sources that show "
+        "the gap, or records the searches that found nothing; add sources or searches"]),
+    ("claim_groups.yaml", "      - reference_id: pastrak2021\n        stance: supports",
+     "      - reference_id: nobody2020\n        stance: supports", [
+        "raw/claim_groups.yaml:13:23: groups[0].sources[0].reference_id: unknown reference 'nobody2020'; add it to "
         "raw/bibliography.yaml once it is verified"]),
     ("conditions.yaml", 'icd10cm: ["M79.7"]', 'icd10cm: ["M79.99"]', [
         "raw/conditions.yaml:6:15: conditions[0].icd10cm[0]: 'M79.99' is not a code of ICD-10-CM (April 2026); "
@@ -151,7 +178,7 @@ def test_files_outside_the_layout_are_reported_not_ignored(raw: Path):
     assert problems(raw) == [
         "raw/articles/notes.md: unexpected file; article folders hold only <stem>.txt and <stem>.yaml",
         "raw/draft.yaml: unexpected entry in raw/; move or rename it (raw/ holds articles/, agreement/, "
-        "conditions.yaml, bibliography.yaml, claim_groups.yaml)"]
+        "conditions.yaml, bibliography.yaml, claim_groups.yaml, verdict_assessments.yaml)"]
 
 
 def test_claims_of_one_group_must_agree(raw: Path):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ketamine_claims.raw_loader import load_raw
+from ketamine_claims.reading.raw_loader import load_raw
 
 CONTEXT = 300
 BLIND = Path("pending/blind")
