@@ -16,8 +16,15 @@ RELEASE_NOTES = {
         "claim-group verdict, DISCERN and JAMA rating, and a double annotation of three articles."
     ),
     "2.0.0": (
-        "In preparation: verdicts under the two-axis scheme of guidelines 2.0 (verdict, certainty and basis of the "
-        "evidence, a stance and finding per source), every article and every verdict assessed twice blind."
+        "In preparation. Verdicts under the two-axis scheme of guidelines 2.0: the verdict (`unsupported` is "
+        "replaced by `insufficient_evidence` with a closed reason), the certainty and basis of the evidence, and a "
+        "stance and finding per source; every group assessed twice blind (kappa 0.75, weighted 0.86) and "
+        "adjudicated. 105 of 195 groups changed verdict: unsupported to insufficient_evidence 26, to "
+        "partially_supported 16, to supported 14, to contradicted 3; partially_supported to supported 18, to "
+        "insufficient_evidence 1; contradicted to insufficient_evidence 8, to partially_supported 5; "
+        "not_assessable to supported 5, to partially_supported 4, to insufficient_evidence 1; supported to "
+        "partially_supported 4. Every article annotated twice; cross-validation folds per claim group; five "
+        "benchmark tasks with a scorer and baselines; Parquet files named for their content."
     ),
 }
 
