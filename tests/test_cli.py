@@ -56,3 +56,27 @@ def test_an_unforeseen_failure_is_one_line_with_its_own_exit_code(monkeypatch, c
     assert cli.main(["validate", "--raw", str(ROOT / "raw")]) == code
     captured = capsys.readouterr()
     assert captured.err == message and "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("card, message", [
+    ("missing.md", "card template not found; pass --card with the hand-written DATASET_CARD.md"),
+    ("latin1.md", "the card template is not UTF-8 text (invalid continuation byte at byte 0); save it as UTF-8"),
+])
+def test_a_wrong_card_is_a_usage_error_before_any_work(tmp_path: Path, capsys, card: str, message: str):
+    from conftest import VALID_RAW
+
+    (tmp_path / "latin1.md").write_bytes(b"\xe9t\xe9\n")
+    code = cli.main(["build", "--raw", str(VALID_RAW), "--out", str(tmp_path / "out"), "--card", str(tmp_path / card)])
+    assert code == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / card}: {message}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_out_folder_under_a_file_is_a_usage_error(tmp_path: Path, capsys):
+    from conftest import VALID_RAW
+
+    (tmp_path / "file").write_text("not a folder\n", encoding="utf-8")
+    code = cli.main(["build", "--raw", str(VALID_RAW), "--out", str(tmp_path / "file" / "out")])
+    assert code == 2
+    assert capsys.readouterr().err == (f"error: cannot write into {tmp_path / 'file' / 'out'}: Not a directory; "
+                                       "choose an --out folder you can write to\n")

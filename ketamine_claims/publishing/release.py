@@ -58,22 +58,43 @@ def build_release(raw_dir: Path, out_root: Path, card_template: Path, version: s
     if version not in RELEASE_NOTES:
         raise UsageError(f"version {version} has no release note in ketamine_claims/versions.py; "
                          f"choose one of {', '.join(sorted(RELEASE_NOTES))} or add its note there")
+    template = _card_template(card_template)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # loading makes millions of short-lived objects but no garbage cycles, so collecting only costs time
     try:
         collected = ReleaseTables()
         corpus = load_raw(raw_dir, collected.add)
-        staged = staging_folder(out_root, version)
         try:
-            row_counts = write_release(staged, corpus, collected.tables(corpus), collected.counts,
-                                       card_template.read_text(encoding="utf-8"), version, extras)
+            staged = staging_folder(out_root, version)
+        except OSError as error:
+            raise UsageError(f"cannot write into {out_root}: {error.strerror}; choose an --out folder you can "
+                             "write to") from None
+        try:
+            row_counts = write_release(staged, corpus, collected.tables(corpus), collected.counts, template, version,
+                                       extras)
             created = publish(staged, out_root / version, replace=not is_published(version))
+        except OSError as error:
+            raise UsageError(f"writing the release failed ({error.strerror}: {error.filename}); nothing was "
+                             "published, free the space or fix the permissions and build again") from None
         finally:
             shutil.rmtree(staged, ignore_errors=True)  # gone already when published
     finally:
         if gc_was_enabled:
             gc.enable()
     return BuildResult(out_root / version, created, row_counts)
+
+
+def _card_template(path: Path) -> str:
+    """The hand-written card, read before any work is done, so a wrong --card costs nothing."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{path}: card template not found; pass --card with the hand-written DATASET_CARD.md") from None
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{path}: the card template is not UTF-8 text ({error.reason} at byte {error.start}); "
+                         "save it as UTF-8") from None
+    except OSError as error:
+        raise UsageError(f"{path}: the card template cannot be read ({error.strerror})") from None
 
 
 def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, pa.Table]], tallies: Counts,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -67,13 +70,63 @@ def write_checksums(folder: Path) -> None:
 
 
 def staging_folder(out_root: Path, version: str) -> Path:
-    """A fresh hidden folder beside the releases, on the same file system, so publishing is one rename."""
+    """A fresh hidden folder beside the releases, on the same file system, so publishing is one rename.
+
+    Staging folders left by builds that were killed (their process is gone) are swept away first.
+    """
     out_root.mkdir(parents=True, exist_ok=True)
+    for leftover in out_root.glob(".staging-*"):
+        pid = leftover.name.rsplit("-", 1)[-1].removesuffix(".old")
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
     folder = out_root / f".staging-{version}-{os.getpid()}"
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir()
     return folder
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def sync_tree(folder: Path) -> None:
+    """Flush every file of a folder, and the folder itself, to disk, so a rename never publishes unwritten data."""
+    for path in sorted(folder.rglob("*"), reverse=True):
+        _fsync(path)
+    _fsync(folder)
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems cannot sync a directory; the files themselves are synced
+    finally:
+        os.close(descriptor)
+
+
+@contextmanager
+def publishing_lock(out_root: Path) -> Iterator[None]:
+    """Hold an exclusive lock on out_root while a build checks and renames, so two builds cannot race."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: the rename still refuses to replace a folder that is not empty
+        yield
+        return
+    descriptor = os.open(out_root, os.O_RDONLY)  # the folder itself is locked, so no lock file is left behind
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 def differing_files(left: Path, right: Path) -> list[str]:
@@ -92,23 +145,37 @@ def publish(staged: Path, target: Path, replace: bool = False) -> bool:
     The staged folder is removed in every case.
     """
     try:
-        if target.exists():
-            changed = differing_files(staged, target)
-            if changed and replace:
-                retired = staged.with_name(staged.name + ".old")
-                os.rename(target, retired)
-                os.rename(staged, target)
-                shutil.rmtree(retired)
-                return True
-            if changed:
-                shown = ", ".join(changed[:5]) + (" ..." if len(changed) > 5 else "")
-                raise ReleaseConflict(
-                    f"{target} exists and differs from what the sources build ({shown}); published releases are "
-                    "immutable: bump VERSION and add a release note in ketamine_claims/versions.py"
-                )
-            return False
-        os.rename(staged, target)
-        return True
+        sync_tree(staged)
+        with publishing_lock(target.parent):
+            return _publish_locked(staged, target, replace)
     finally:
         if staged.exists():
             shutil.rmtree(staged)
+
+
+def _publish_locked(staged: Path, target: Path, replace: bool) -> bool:
+    if target.is_symlink() and not target.exists():
+        raise ReleaseConflict(f"{target} is a link to nothing; remove it, then build again")
+    if target.exists():
+        changed = differing_files(staged, target)
+        if changed and replace:
+            retired = staged.with_name(staged.name + ".old")
+            os.rename(target, retired)
+            os.rename(staged, target)
+            shutil.rmtree(retired)
+            return True
+        if changed:
+            shown = ", ".join(changed[:5]) + (" ..." if len(changed) > 5 else "")
+            raise ReleaseConflict(
+                f"{target} exists and differs from what the sources build ({shown}); published releases are "
+                "immutable: bump VERSION and add a release note in ketamine_claims/versions.py"
+            )
+        return False
+    try:
+        os.rename(staged, target)
+    except OSError as error:
+        if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+            raise
+        return _publish_locked(staged, target, replace)  # another build won the race: compare with its release
+    _fsync(target.parent)
+    return True

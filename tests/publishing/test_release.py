@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -301,3 +302,37 @@ def test_a_rebuilt_preview_is_never_served_stale_from_the_loader_cache(tmp_path:
     assert find_data_file(out / VERSION, "claims").name != before
     second = load_dataset(str(out / VERSION), "claims", split="train", cache_dir=cache)
     assert second["certainty"] == ["possible", "possible"]
+
+
+def test_a_killed_build_leaves_a_staging_folder_that_the_next_build_sweeps(tmp_path: Path):
+    out = tmp_path / "dist"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    leftover = out / f".staging-1.0.0-{dead.stdout.strip()}"
+    (leftover / "claims").mkdir(parents=True)
+    build_release(VALID_RAW, out, CARD, "1.0.0")
+    assert sorted(p.name for p in out.iterdir()) == ["1.0.0"]
+
+
+def test_a_build_that_loses_the_race_compares_with_the_winner(tmp_path: Path, monkeypatch):
+    from ketamine_claims.publishing import writer
+
+    out = tmp_path / "dist"
+    winner = build_release(VALID_RAW, tmp_path / "other", CARD, "1.0.0").folder
+    real_rename = os.rename
+
+    def rename_after_the_winner(source, target):
+        if Path(target) == out / "1.0.0" and not Path(target).exists():
+            shutil.copytree(winner, target)  # the other build renames its release into place first
+        return real_rename(source, target)
+
+    monkeypatch.setattr(writer.os, "rename", rename_after_the_winner)
+    assert build_release(VALID_RAW, out, CARD, "1.0.0").created is False
+    assert sorted(p.name for p in out.iterdir()) == ["1.0.0"]
+
+
+def test_a_dangling_link_at_the_release_path_is_refused(tmp_path: Path):
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "1.0.0").symlink_to(tmp_path / "nowhere")
+    with pytest.raises(ReleaseConflict, match="is a link to nothing; remove it, then build again"):
+        build_release(VALID_RAW, out, CARD, "1.0.0")
