@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from pydantic import Field, StrictStr
 
-from schema.common import NonEmptyText, Offset, Provenance, Record, Sha256, Slug, MissingReason
+from schema.common import IsoDate, MissingReason, NonEmptyText, Offset, Provenance, Record, Sha256, Slug
 from schema.enums import BoilerplateKind, Language, RelationType, SiteType, SiteTypeBasis, TextQualityFlag
 from schema.evidence import HttpUrl
 from schema.rating import DiscernRating, JamaRating
@@ -26,7 +25,7 @@ class ArticleMetadata(Record):
     author: NonEmptyText | None = Field(description="Byline as printed; null when the page shows none (see missing_reasons).")
     site: NonEmptyText | None = Field(description="Domain of the site where the article was found; null when not found.")
     url: HttpUrl | None = Field(description="Address at which a copy of the article was seen; null when not found.")
-    published: date | None = Field(description="Publication date; null when unknown (see missing_reasons).")
+    published: IsoDate | None = Field(description="Publication date; null when unknown (see missing_reasons).")
     site_type: SiteType = Field(description="What kind of site published the article.")
     site_type_basis: SiteTypeBasis = Field(description="Whether the site type was observed or inferred.")
     provenance_note: NonEmptyText = Field(description="How the source was traced and what could not be established, in a few sentences.")

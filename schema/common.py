@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
 def ascii_digits(value: str) -> str:
     """Refuse digits outside 0-9: a pattern's \\d also matches Arabic-Indic or full-width digits."""
@@ -15,6 +16,17 @@ def ascii_digits(value: str) -> str:
 
 #: Identifiers and version numbers whose digits must be ASCII (checked after the pattern).
 AsciiDigits = AfterValidator(ascii_digits)
+
+
+def date_as_text(value: object) -> object:
+    """Refuse a number where a date is due: pydantic would read 1700000000 as a Unix time, silently."""
+    if isinstance(value, (int, float)):
+        raise ValueError("a date is written as text in the form YYYY-MM-DD, in quotes, not as a number")
+    return value
+
+
+#: A calendar date given as ISO text (or a date object, as Parquet returns it), never as a number.
+IsoDate = Annotated[date, BeforeValidator(date_as_text)]
 
 #: A lowercase identifier made of words joined by hyphens; safe to use in a path.
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"

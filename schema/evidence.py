@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import Field, StrictStr
 
-from schema.common import AsciiDigits, NonEmptyText, Record, Slug
+from schema.common import AsciiDigits, IsoDate, NonEmptyText, Record, Slug
 from schema.enums import ReferenceKind, SearchCorpus, SourceStance
 
 Doi = Annotated[StrictStr, Field(pattern=r"^10\.\d{4,9}/\S+$"), AsciiDigits]
@@ -54,5 +53,5 @@ class LiteratureSearch(Record):
 
     corpus: SearchCorpus = Field(description="Which stored collection was searched.")
     query: NonEmptyText = Field(description="The query as it was typed.")
-    searched_on: date = Field(description="Date of the search.")
+    searched_on: IsoDate = Field(description="Date of the search.")
     result: NonEmptyText = Field(description="What came back, in a few words of the assessor's.")

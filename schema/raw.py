@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import Field, StrictStr
 
 from schema.article import ArticleMetadata, Relation
 from schema.claim import ClaimLabels
-from schema.common import Bool, GuidelineVersion, NonEmptyText, Pseudonym, Record, Slug
+from schema.common import Bool, GuidelineVersion, IsoDate, NonEmptyText, Pseudonym, Record, Slug
 from schema.condition import ConditionConcept
 from schema.enums import (
     BoilerplateKind, EvidenceBasis, EvidenceCertainty, InsufficientEvidenceReason, MentionForm, TextQualityFlag, Verdict,
@@ -165,6 +164,6 @@ class ClaimGroup(Record):
 class ClaimGroupsFile(Record):
     """raw/claim_groups.yaml: the claim groups, their verdicts, and the date of the evidence."""
 
-    evidence_as_of: date = Field(description="Date as of which the evidence behind every verdict was judged.")
+    evidence_as_of: IsoDate = Field(description="Date as of which the evidence behind every verdict was judged.")
     annotation: AnnotationDefaults = Field(description="Default assessor and guideline version of the verdicts.")
     groups: list[ClaimGroup] = Field(description="Every claim group.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from ketamine_claims.reading.problem_log import ProblemLog
@@ -16,6 +17,9 @@ from schema.raw import ArticleFile
 
 NULLABLE_METADATA = ("author", "site", "url", "published")
 
+
+#: No web article can be older than the first web page (CERN, 6 August 1991).
+FIRST_WEB_PAGE = date(1991, 8, 6)
 
 @dataclass
 class ResolvedArticle:
@@ -73,8 +77,13 @@ def _read_text(path: Path, shown: str, record: ArticleFile, log: ProblemLog) -> 
 
 def _check_metadata(article: ResolvedArticle, log: ProblemLog) -> None:
     record, shown = article.record, article.path
-    if record.title not in article.text:
-        log.add(shown, ("title",), "the title does not occur in the text; copy it exactly from the text")
+    first_line = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
+    if record.title != first_line:
+        log.add(shown, ("title",), f"the title is not the text's first line ({_shorten(first_line)}); copy that line "
+                                   "exactly, or put the headline first in the text")
+    if record.published is not None and record.published < FIRST_WEB_PAGE:
+        log.add(shown, ("published",), f"{record.published} is before the first web page ({FIRST_WEB_PAGE}); "
+                                       "correct the date, or set it to null and give the reason")
     reasons = {}
     for index, missing in enumerate(record.missing_reasons):
         if missing.field in reasons:
@@ -92,9 +101,18 @@ def _check_metadata(article: ResolvedArticle, log: ProblemLog) -> None:
         if name not in NULLABLE_METADATA:
             log.add(shown, ("missing_reasons", index, "field"),
                     f"'{name}' is not a nullable metadata field; use one of {', '.join(NULLABLE_METADATA)}")
+    seen: dict[tuple, int] = {}
     for index, relation in enumerate(record.relations):
         if (relation.target_article_id is None) == (relation.target_url is None):
             log.add(shown, ("relations", index), "give exactly one of target_article_id and target_url")
+        key = (relation.type, relation.target_article_id, relation.target_url)
+        if key in seen:
+            log.add(shown, ("relations", index), f"the same relation is given at relations[{seen[key]}]; keep one")
+        seen.setdefault(key, index)
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[:limit - 3] + "...")
 
 
 def resolve_quotes(text: str, path: str, key: str, items: list[QuoteSelector], log: ProblemLog,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -26,6 +27,8 @@ class ArticleEntry:
     article_id: str
     language: str
     relation_targets: tuple[str | None, ...]
+    relation_types: tuple[str, ...]
+    published: date | None
     claims: tuple[ClaimEntry, ...]
     mention_conditions: tuple[str, ...]
 
@@ -46,5 +49,6 @@ class CorpusIndex:
             claims.append(self._claims.setdefault(entry, entry))
         self.articles.append(ArticleEntry(
             article.path, record.article_id, record.language.value,
-            tuple(relation.target_article_id for relation in record.relations), tuple(claims),
+            tuple(relation.target_article_id for relation in record.relations),
+            tuple(relation.type.value for relation in record.relations), record.published, tuple(claims),
             tuple(sys.intern(mention.condition_id) for mention in record.mentions)))

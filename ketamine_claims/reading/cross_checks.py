@@ -57,11 +57,23 @@ def _check_articles(corpus: RawCorpus, log: ProblemLog) -> None:
         log.add(corpus.articles[index].path, ("article_id",),
                 f"article_id '{ids[index]}' is used by {corpus.articles[first].path} too; choose another id")
     known = set(ids)
+    translations = {(article.article_id, target) for article in corpus.articles
+                    for target, kind in zip(article.relation_targets, article.relation_types) if kind == "translation_of"}
+    evidence_as_of = corpus.claim_groups.evidence_as_of
     for article in corpus.articles:
         for index, target in enumerate(article.relation_targets):
             if target is not None and (target not in known or target == article.article_id):
                 log.add(article.path, ("relations", index, "target_article_id"),
                         f"no other article has article_id '{target}'; use an id from raw/articles/")
+            elif (article.relation_types[index] == "translation_of" and (target, article.article_id) in translations
+                  and article.article_id > target):
+                log.add(article.path, ("relations", index, "target_article_id"),
+                        f"'{target}' is also marked as a translation of this article; a text is translated from one "
+                        "source, so keep the relation on the translation only")
+        if article.published is not None and article.published > evidence_as_of:
+            log.add(article.path, ("published",),
+                    f"{article.published} is after the evidence date {evidence_as_of} in "
+                    f"{log.shared_path('claim_groups.yaml')}; correct the date, or move evidence_as_of on")
 
 
 def _check_conditions(corpus: RawCorpus, log: ProblemLog) -> None:
@@ -143,7 +155,7 @@ def _check_groups(corpus: RawCorpus, log: ProblemLog) -> None:
             if source.reference_id not in references:
                 log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "sources", position, "reference_id"),
                         f"unknown reference '{source.reference_id}'; add it to {log.shared_path('bibliography.yaml')} once it is verified")
-        for path, message in verdict_problems(group):
+        for path, message in verdict_problems(group, corpus.claim_groups.evidence_as_of):
             log.add(log.shared_path("claim_groups.yaml"), ("groups", index, *path), message)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from schema.enums import SourceStance, Verdict
 from schema.raw import ClaimGroup
@@ -15,8 +16,12 @@ NEEDS_STANCE = {Verdict.SUPPORTED: SourceStance.SUPPORTS, Verdict.CONTRADICTED: 
 Finding = tuple[tuple[str | int, ...], str]
 
 
-def verdict_problems(group: ClaimGroup) -> Iterator[Finding]:
+def verdict_problems(group: ClaimGroup, evidence_as_of: date) -> Iterator[Finding]:
     """Each way the group breaks guideline 5, as (path inside the group, message)."""
+    for position, search in enumerate(group.searches):
+        if search.searched_on > evidence_as_of:
+            yield ("searches", position, "searched_on"), (
+                f"the search is dated after evidence_as_of ({evidence_as_of}); correct the date, or move evidence_as_of on")
     verdict = group.verdict
     insufficient = verdict is Verdict.INSUFFICIENT_EVIDENCE
     if insufficient and group.insufficient_evidence_reason is None:

@@ -36,6 +36,24 @@ def test_the_valid_fixture_validates():
 
 
 CASES = [
+    (ARTICLE, "title: Ketamine for fibro pain", "title: Ketamine", [
+        f"{SHOWN}:6:8: title: the title is not the text's first line ('Ketamine for fibro pain'); copy that line "
+        "exactly, or put the headline first in the text"]),
+    (ARTICLE, 'published: "2019-02-23"', 'published: "1989-02-23"', [
+        f"{SHOWN}:10:12: published: 1989-02-23 is before the first web page (1991-08-06); correct the date, or set "
+        "it to null and give the reason"]),
+    (ARTICLE, 'published: "2019-02-23"', 'published: "2999-12-31"', [
+        f"{SHOWN}:10:12: published: 2999-12-31 is after the evidence date 2026-11-21 in raw/claim_groups.yaml; "
+        "correct the date, or move evidence_as_of on"]),
+    (ARTICLE, 'published: "2019-02-23"', "published: 1550000000", [
+        f"{SHOWN}:10:12: published: value error, a date is written as text in the form YYYY-MM-DD, in quotes, not "
+        "as a number, got 1550000000; correct the value"]),
+    (ARTICLE, "relations: []", "relations:\n  - {type: translation_of, target_url: \"https://example.org/x\", note: N.}\n"
+     "  - {type: translation_of, target_url: \"https://example.org/x\", note: M.}", [
+        f"{SHOWN}:25:5: relations[1]: the same relation is given at relations[0]; keep one"]),
+    ("claim_groups.yaml", '        searched_on: "2026-11-20"', '        searched_on: "2026-11-22"', [
+        "raw/claim_groups.yaml:30:22: groups[1].searches[0].searched_on: the search is dated after evidence_as_of "
+        "(2026-11-21); correct the date, or move evidence_as_of on"]),
     (ARTICLE, 'guideline_version: "1.0"', 'guideline_version: "\u0661.\u0661"', [
         f"{SHOWN}:19:22: annotation.guideline_version: value error, digits must be the ASCII digits 0-9, "
         "got '\u0661.\u0661'; correct the value"]),
@@ -64,7 +82,8 @@ CASES = [
         f"{SHOWN}:43:21: claims[1].condition_ids[0]: unknown condition 'fibromyalgiaa'; use a condition_id from "
         "raw/conditions.yaml or add it there"]),
     (ARTICLE, "title: Ketamine for fibro pain", "title: Ketamine for pain", [
-        f"{SHOWN}:6:8: title: the title does not occur in the text; copy it exactly from the text"]),
+        f"{SHOWN}:6:8: title: the title is not the text's first line ('Ketamine for fibro pain'); copy that line "
+        "exactly, or put the headline first in the text"]),
     (ARTICLE, "author: null", "author: Someone", [
         f"{SHOWN}:15:12: missing_reasons[0].field: author has a value, so it needs no reason; remove this entry"]),
     (ARTICLE, 'url: "https://example.org/ketamine-for-fibro-pain/"', "url: null", [
@@ -247,3 +266,25 @@ def test_only_regular_files_inside_raw_are_read(raw: Path, tmp_path: Path):
         f"{SHOWN}:3:14: source_file: raw/articles/001_0000000000000001.txt is a symbolic link; raw/ reads only "
         "regular files, so copy the file itself here",
     ]
+
+
+def test_a_translation_cycle_between_two_articles_is_refused(tmp_path: Path):
+    import shutil
+
+    raw = tmp_path / "raw"
+    shutil.copytree(ROOT / "raw", raw)
+    english = raw / "articles" / "001_f4edce3c25a8221b.yaml"
+    text = english.read_text(encoding="utf-8")
+    assert "relations:\n" in text
+    english.write_text(text.replace("relations:\n", "relations:\n  - type: translation_of\n"
+                                    "    target_article_id: es-fibromyalgia-iv-ketamine\n    note: Made up.\n", 1),
+                       encoding="utf-8")
+    spanish = raw / "articles" / "000_cefca472eb5934b1.yaml"
+    text = spanish.read_text(encoding="utf-8")
+    spanish.write_text(text.replace("relations:\n", "relations:\n  - type: translation_of\n"
+                                    "    target_article_id: en-fibromyalgia-iv-ketamine\n    note: Made up.\n", 1),
+                       encoding="utf-8")
+    found = problems(raw)
+    assert len(found) == 1 and found[0].endswith(
+        "relations[0].target_article_id: 'en-fibromyalgia-iv-ketamine' is also marked as a translation of this "
+        "article; a text is translated from one source, so keep the relation on the translation only")
