@@ -32,9 +32,13 @@ LICENSES = {
     "code_lists": "Codes are cited as identifiers only; the code sets themselves are not redistributed",
 }
 ANNOTATION_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
-CITATION = ("@misc{ketamine_web_claims,\n  title = {Ketamine web claims: span-level claims, evidence verdicts "
-            "and quality ratings of web articles promoting ketamine therapy},\n  year = {2026},\n"
-            "  note = {Dataset, version VERSION}\n}")
+#: Who curates the dataset, as the citation and the card name them (a collective name: no person is named).
+CURATORS = "The Ketamine Web Claims maintainers"
+TITLE = ("Ketamine web claims: span-level claims, evidence verdicts and quality ratings of web articles promoting "
+         "ketamine therapy")
+CITATION = ("@misc{ketamine_web_claims_VERSION,\n  author = {{" + CURATORS + "}},\n  title = {" + TITLE + "},\n"
+            "  year = {YEAR},\n  version = {VERSION},\n  note = {Dataset, version VERSION}\n}")
+PLAIN_CITATION = CURATORS + " (YEAR). " + TITLE + " (version VERSION) [Dataset]."
 #: What the card and metadata.json say in place of a date while a version is unpublished.
 PREVIEW_DATE = "not yet (a preview of work in progress, not a release)"
 DESCRIPTION = ("Web articles in Spanish, English and Polish that promote ketamine therapy for chronic pain and "
@@ -84,6 +88,17 @@ def build_release(raw_dir: Path, out_root: Path, card_template: Path, version: s
     return BuildResult(out_root / version, created, row_counts)
 
 
+def _cited(template: str, version: str) -> str:
+    """A citation of this version: the year is that of its release date, or of the evidence date for a preview."""
+    return template.replace("VERSION", version).replace("YEAR", RELEASE_DATES.get(version, "2026")[:4])
+
+
+def _license_text() -> str:
+    """The release's LICENSE file: which license covers which part, as the card's front matter points to it."""
+    return ("This release is made of parts under different terms.\n\n"
+            + "".join(f"- {part.replace('_', ' ')}: {terms}\n" for part, terms in LICENSES.items()))
+
+
 def _card_template(path: Path) -> str:
     """The hand-written card, read before any work is done, so a wrong --card costs nothing."""
     try:
@@ -119,7 +134,8 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
         "counts": figures, "agreement": agreement, "verdict_agreement": verdict_agreement(corpus),
     }
     write_json(metadata, folder / "metadata.json")
-    write_json(croissant(version, DESCRIPTION, ANNOTATION_LICENSE_URL, CITATION.replace("VERSION", version),
+    write_text(_license_text(), folder / "LICENSE")
+    write_json(croissant(version, DESCRIPTION, ANNOTATION_LICENSE_URL, _cited(CITATION, version),
                          RELEASE_DATES.get(version)), folder / "croissant.json")
     figure_names: list[str] = []
     baselines: dict[str, dict] | None = None
@@ -132,7 +148,8 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
             from ketamine_claims.evaluating.scorer import run_baselines
 
             baselines = run_baselines(folder, folder / "baselines")
-    values = card_values(version, metadata, corpus, tallies, figure_names) | benchmark_values(baselines)
+    values = (card_values(version, metadata, corpus, tallies, figure_names) | benchmark_values(baselines)
+              | {"examples": lambda _: example_instances(folder)})
     write_text(card.front_matter(version, sizes, paths) + card.render(template, values), folder / "README.md")
     write_checksums(folder)
     return {config: rows for config, (rows, _) in sizes.items()}
@@ -140,6 +157,32 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
 
 #: The claim-matching baseline compares every pair of claims; past this many claims the build skips the baselines.
 MAX_CLAIMS_FOR_BASELINES = 5_000
+
+
+def example_instances(folder: Path) -> str:
+    """One row of each config as JSON, long texts and lists cut short, so a reader sees every field's shape."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from ketamine_claims.release_layout import find_data_file
+
+    def shorten(value):
+        if isinstance(value, str):
+            return value if len(value) <= 100 else value[:97] + "..."
+        if isinstance(value, list):
+            return [shorten(item) for item in value[:2]] + (["..."] if len(value) > 2 else [])
+        if isinstance(value, dict):
+            return {key: shorten(item) for key, item in value.items()}
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+    parts = []
+    for config in CONFIGS:
+        rows = pq.read_table(find_data_file(folder, config)).slice(0, 1).to_pylist()
+        if rows:
+            parts.append(f"`{config}` (first row; texts over 100 characters and lists over two items cut short):\n\n"
+                         "```json\n" + json.dumps(shorten(rows[0]), ensure_ascii=False, indent=2) + "\n```")
+    return "\n\n".join(parts)
 
 
 def benchmark_values(baselines: dict[str, dict] | None) -> dict:
@@ -249,5 +292,7 @@ def card_values(version: str, metadata: dict, corpus: RawCorpus, tallies: Counts
                                                             ("Trial", r.trial_id), ("URL", r.url)) if value)
             for r in references),
         "figures": lambda _: "\n\n".join(f"![{name}]({name})" for name in figure_names) or "(no figures in this build)",
-        "citation": lambda _: "```bibtex\n" + CITATION.replace("VERSION", version) + "\n```",
+        "citation": lambda _: ("```bibtex\n" + _cited(CITATION, version) + "\n```\n\nIn plain text: "
+                               + _cited(PLAIN_CITATION, version)),
+        "curators": lambda _: CURATORS,
     }

@@ -33,3 +33,16 @@ def test_the_card_source_describes_every_config():
     for placeholder in ("{{ fields:articles }}", "{{ fields:claims }}", "{{ fields:conditions }}", "{{ agreement }}",
                         "{{ verdicts_by_condition }}", "{{ ratings }}", "{{ counts_by_article }}"):
         assert placeholder in source
+
+
+def test_the_hub_reads_every_datasheet_key_of_the_card(built_fixture_release):
+    from huggingface_hub import DatasetCard
+
+    data = DatasetCard.load(built_fixture_release / "README.md").data.to_dict()
+    assert data["license"] == "other" and data["license_link"] == "LICENSE"
+    assert (built_fixture_release / data["license_link"]).read_text(encoding="utf-8").startswith("This release is made")
+    for key in ("annotations_creators", "language_creators", "source_datasets", "task_ids", "configs", "dataset_info"):
+        assert data[key], key
+    text = (built_fixture_release / "README.md").read_text(encoding="utf-8")
+    assert "author = {{The Ketamine Web Claims maintainers}}" in text and "In plain text: The Ketamine" in text
+    assert "## Example instances" in text and '"claim_id": "en-fixture-article:c01"' in text
