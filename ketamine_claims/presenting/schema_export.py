@@ -98,7 +98,16 @@ def hf_feature(spec: FieldSpec) -> dict:
 
 
 def hf_features(model: type[BaseModel]) -> list[dict]:
-    return [hf_feature(spec) for spec in field_specs(model)]
+    """The card's features: a top-level closed label set that is never null is a ClassLabel, in the enum's order
+    (verdicts from `contradicted` to `supported`, then `not_assessable`), so `datasets` can stratify and encode it;
+    the Parquet files keep the labels as strings, which `datasets` turns into the class ids on loading."""
+    return [class_label(spec) if spec.enum is not None and not spec.nullable and spec.kind == "string"
+            else hf_feature(spec) for spec in field_specs(model)]
+
+
+def class_label(spec: FieldSpec) -> dict:
+    return {"name": spec.name,
+            "dtype": {"class_label": {"names": {str(i): value for i, value in enumerate(spec.enum.values())}}}}
 
 
 # ---------------------------------------------------------------- Croissant

@@ -36,7 +36,10 @@ def test_types_nullability_and_descriptions_map_to_arrow():
 def test_hugging_face_features():
     assert hf_features(Sample) == [
         {"name": "name", "dtype": "string"}, {"name": "when", "dtype": "date32"},
-        {"name": "tags", "list": "string"}, {"name": "verdict", "dtype": "string"},
+        {"name": "tags", "list": "string"},
+        {"name": "verdict", "dtype": {"class_label": {"names": {"0": "contradicted", "1": "insufficient_evidence",
+                                                                 "2": "partially_supported", "3": "supported",
+                                                                 "4": "not_assessable"}}}},
         {"name": "spans", "list": [{"name": "start", "dtype": "int64"}]},
     ]
 

@@ -158,3 +158,11 @@ def test_the_gold_of_the_corpus_scores_perfectly_on_every_task(current: Path, tm
         path = tmp_path / f"{task}.jsonl"
         path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
         assert evaluate(task, path, current)[headline[task]] == 1.0, task
+
+
+def test_a_stratified_split_works_on_the_closed_label_sets(current: Path, tmp_path: Path):
+    from datasets import load_dataset
+
+    claims = load_dataset(str(current), "claims", split="train", cache_dir=str(tmp_path / "cache"))
+    split = claims.train_test_split(test_size=0.2, stratify_by_column="verdict", seed=0)
+    assert split["train"].num_rows + split["test"].num_rows == 264

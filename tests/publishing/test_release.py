@@ -51,13 +51,16 @@ def test_parquet_schema_is_the_models_schema_with_descriptions(built_fixture_rel
 
 
 def test_card_features_are_generated_from_the_models(built_fixture_release: Path):
-    from datasets import Features
+    from datasets import ClassLabel, Features, Value
 
     header = yaml.safe_load((built_fixture_release / "README.md").read_text().split("---\n")[1])
     for info in header["dataset_info"]:
         model = CONFIGS[info["config_name"]]
         assert info["features"] == hf_features(model)
-        assert Features._from_yaml_list(info["features"]) == Features.from_arrow_schema(arrow_schema(model))
+        from_card, from_arrow = Features._from_yaml_list(info["features"]), Features.from_arrow_schema(arrow_schema(model))
+        assert from_card.keys() == from_arrow.keys()
+        for name, feature in from_card.items():  # closed label sets are ClassLabels over the Parquet strings
+            assert feature == from_arrow[name] or (isinstance(feature, ClassLabel) and from_arrow[name] == Value("string"))
 
 
 @pytest.mark.parametrize("config, rows", [("articles", 1), ("claims", 2), ("conditions", 1)])
@@ -293,7 +296,8 @@ def test_a_rebuilt_preview_is_never_served_stale_from_the_loader_cache(tmp_path:
     out, cache = tmp_path / "preview", str(tmp_path / "cache")
     build_release(raw, out, CARD)  # the unpublished VERSION: a preview, replaced by each rebuild
     first = load_dataset(str(out / VERSION), "claims", split="train", cache_dir=cache)
-    assert first["certainty"] == ["asserted", "possible"]
+    names = first.features["certainty"].int2str
+    assert [names(i) for i in first["certainty"]] == ["asserted", "possible"]
     # A change of the same length leaves every size and count as it was; only the file's name,
     # which carries its digest, tells the loader that the content changed.
     before = find_data_file(out / VERSION, "claims").name
@@ -301,7 +305,7 @@ def test_a_rebuilt_preview_is_never_served_stale_from_the_loader_cache(tmp_path:
     build_release(raw, out, CARD)
     assert find_data_file(out / VERSION, "claims").name != before
     second = load_dataset(str(out / VERSION), "claims", split="train", cache_dir=cache)
-    assert second["certainty"] == ["possible", "possible"]
+    assert [names(i) for i in second["certainty"]] == ["possible", "possible"]
 
 
 def test_a_killed_build_leaves_a_staging_folder_that_the_next_build_sweeps(tmp_path: Path):
@@ -336,3 +340,13 @@ def test_a_dangling_link_at_the_release_path_is_refused(tmp_path: Path):
     (out / "1.0.0").symlink_to(tmp_path / "nowhere")
     with pytest.raises(ReleaseConflict, match="is a link to nothing; remove it, then build again"):
         build_release(VALID_RAW, out, CARD, "1.0.0")
+
+
+def test_closed_label_sets_load_as_class_labels_in_their_order(built_fixture_release: Path, tmp_path: Path):
+    from datasets import ClassLabel, load_dataset
+
+    claims = load_dataset(str(built_fixture_release), "claims", split="train", cache_dir=str(tmp_path / "cache"))
+    verdict = claims.features["verdict"]
+    assert isinstance(verdict, ClassLabel)
+    assert verdict.names[:4] == ["contradicted", "insufficient_evidence", "partially_supported", "supported"]
+    assert [verdict.int2str(v) for v in claims["verdict"]] == ["supported", "insufficient_evidence"]
