@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -24,7 +25,13 @@ class Problem:
         if self.line is not None:
             where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return _visible(f"{where}:{field} {self.message}")
+
+
+def _visible(text: str) -> str:
+    """Control and format characters (line breaks, terminal escapes, bidirectional marks) as \\u escapes, so a
+    message stays one line and cannot repaint the terminal it is printed to."""
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
 
 
 class DatasetError(Exception):

@@ -80,3 +80,10 @@ def test_an_out_folder_under_a_file_is_a_usage_error(tmp_path: Path, capsys):
     assert code == 2
     assert capsys.readouterr().err == (f"error: cannot write into {tmp_path / 'file' / 'out'}: Not a directory; "
                                        "choose an --out folder you can write to\n")
+
+
+def test_control_characters_from_the_data_are_shown_escaped():
+    from ketamine_claims.errors import Problem
+
+    shown = str(Problem("raw/x.yaml", 3, 7, "claims[0].quote", "no match for 'red\x1b[31m\nline\u202e'; fix it"))
+    assert shown == "raw/x.yaml:3:7: claims[0].quote: no match for 'red\\u001b[31m\\u000aline\\u202e'; fix it"
