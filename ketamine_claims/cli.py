@@ -33,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="check a published release: checksums, schemas, counts, spans")
     verify.add_argument("release", nargs="?", type=Path, default=CURRENT_BUILD,
                         help=f"release folder (default: {CURRENT_BUILD.relative_to(ROOT)})")
+    verify.add_argument("--rebuild", action="store_true",
+                        help="also rebuild the release from its sources (raw/, or the commit that made a published "
+                             "release) and compare every byte")
+    verify.add_argument("--raw", type=Path, default=ROOT / "raw", help="folder of raw annotations for --rebuild")
     evaluate = commands.add_parser("evaluate", help="score a predictions file (JSON Lines) for one benchmark task")
     evaluate.add_argument("task", help="claim_detection, claim_attributes, condition_mentions, claim_verification "
                                        "or claim_matching")
@@ -112,8 +116,18 @@ def _run(arguments: argparse.Namespace) -> int:
         else:
             from ketamine_claims.publishing.verify import verify_release
 
-            rows = verify_release(arguments.release)
-            print(f"{arguments.release}: verified: " + ", ".join(f"{k} {v} rows" for k, v in rows.items()))
+            if arguments.rebuild:
+                from ketamine_claims.publishing.rebuild import compare_with_sources
+
+                different = compare_with_sources(arguments.release, arguments.raw, ROOT / "DATASET_CARD.md", ROOT)
+                if different:
+                    raise ReleaseInvalid([f"{name}: differs from what the sources build" for name in different])
+                rows = {}
+            else:
+                rows = verify_release(arguments.release)
+            checked = "rebuilt from its sources, identical" if arguments.rebuild else "verified"
+            print(f"{arguments.release}: {checked}" + (": " if rows else "")
+                  + ", ".join(f"{k} {v} rows" for k, v in rows.items()))
     except InvalidData as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)

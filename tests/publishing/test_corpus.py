@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import io
-import subprocess
-import sys
-import tarfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -88,15 +84,9 @@ def test_every_published_release_rebuilds_from_its_source_commit(version: str, t
     """Each release is rebuilt from the tree of the commit that made it, with that commit's own code."""
     if not (ROOT / ".git").exists():
         pytest.skip("not a git checkout: the source commits cannot be read")
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", SOURCE_COMMITS[version]],
-                             capture_output=True, check=True).stdout
-    source = tmp_path / "source"
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tree:
-        tree.extractall(source, filter="data")
-    (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
-    subprocess.run([sys.executable, "build_dataset.py", "build", "--out", str(tmp_path / "out")], cwd=source,
-                   env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(source)}, check=True, capture_output=True)
-    fresh, published = tmp_path / "out" / version, ROOT / "dist" / version
+    from ketamine_claims.publishing.rebuild import rebuild_from_commit
+
+    fresh, published = rebuild_from_commit(SOURCE_COMMITS[version], ROOT, tmp_path) / version, ROOT / "dist" / version
     assert release_files(fresh) == release_files(published)
     different = [n for n in release_files(fresh) if (fresh / n).read_bytes() != (published / n).read_bytes()]
     assert different == [], f"dist/{version} differs from what commit {SOURCE_COMMITS[version]} builds: {different}"
@@ -166,3 +156,16 @@ def test_a_stratified_split_works_on_the_closed_label_sets(current: Path, tmp_pa
     claims = load_dataset(str(current), "claims", split="train", cache_dir=str(tmp_path / "cache"))
     split = claims.train_test_split(test_size=0.2, stratify_by_column="verdict", seed=0)
     assert split["train"].num_rows + split["test"].num_rows == 264
+
+
+def test_verify_rebuild_checks_a_release_against_its_sources(current: Path, tmp_path: Path, capsys):
+    import shutil
+
+    from ketamine_claims import cli
+
+    current = Path(shutil.copytree(current, tmp_path / VERSION))
+    assert cli.main(["verify", str(current), "--rebuild"]) == 0
+    assert capsys.readouterr().out == f"{current}: rebuilt from its sources, identical\n"
+    (current / "metadata.json").write_text((current / "metadata.json").read_text(encoding="utf-8") + " ", encoding="utf-8")
+    assert cli.main(["verify", str(current), "--rebuild"]) == 1
+    assert "metadata.json: differs from what the sources build" in capsys.readouterr().err
