@@ -127,7 +127,8 @@ def run(raw: Path, out: Path) -> dict[str, int]:
                 mentions_of[mention["condition_id"]].append({
                     "article_id": article_id, **passage(text, span), "form": mention["form"],
                     "in_boilerplate": any(s <= span[0] and span[1] <= e for s, e in chrome),
-                    "provenance": provenance(mention)})
+                    "provenance": provenance(mention), "language": language,
+                    "context_before": text[max(0, span[0] - 100):span[0]], "context_after": text[span[1]:span[1] + 100]})
         ratings = data["ratings"]
         row = {key: data[key] for key in METADATA}
         row["published"] = date.fromisoformat(row["published"]) if row["published"] else None
@@ -155,7 +156,11 @@ def run(raw: Path, out: Path) -> dict[str, int]:
         row["claim_count"] = claim_counts[concept["condition_id"]]
         condition_rows.append(row)
 
-    rows = {"articles": articles, "claims": claims, "conditions": condition_rows}
+    mention_rows = [{**mention, "mention_id": f"{mention['article_id']}:{mention['start']}-{mention['end']}:"
+                                            f"{row['condition_id']}", "condition_id": row["condition_id"],
+                     "condition_name": row["name"], **{k: row[k] for k in ("category", "mesh_ids", "icd10cm", "icd11")}}
+                    for row in condition_rows for mention in row["mentions"]]
+    rows = {"articles": articles, "claims": claims, "conditions": condition_rows, "mentions": mention_rows}
     for config, model in CONFIGS.items():
         table = pa.Table.from_pylist(rows[config], schema=arrow_schema(model))
         path = out / config / "train-00000-of-00001.parquet"  # the baseline writes no digest into the name

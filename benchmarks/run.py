@@ -107,9 +107,9 @@ def run_size(articles: int, seed: int, repeat: int, phases: bool, keep: Path | N
         for step in ("validate", "build", "baseline"):
             if result[step]["exit_code"] != 0:
                 raise RuntimeError(f"{step} failed on {articles} articles:\n{result[step]['output_tail']}")
-        built = re.search(r"(\d+) articles, (\d+) claims, (\d+) conditions", result["build"]["output_tail"])
+        built = re.search(r"(\d+) articles, (\d+) claims, (\d+) conditions, (\d+) mentions", result["build"]["output_tail"])
         floor = json.loads(result["baseline"]["output_tail"].splitlines()[-1])
-        result["rows"] = {"articles": int(built.group(1)), "claims": int(built.group(2)), "conditions": int(built.group(3))}
+        result["rows"] = dict(zip(("articles", "claims", "conditions", "mentions"), map(int, built.groups())))
         if result["rows"] != floor:
             raise RuntimeError(f"the baseline wrote other row counts than the build: {floor} != {result['rows']}")
         result["build_over_baseline"] = round(result["build"]["wall_s"] / result["baseline"]["wall_s"], 3)

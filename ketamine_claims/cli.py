@@ -100,7 +100,7 @@ def _run(arguments: argparse.Namespace) -> int:
             state = kind if result.created else "unchanged (an identical build exists)"
             rows = result.row_counts
             print(f"{result.folder}: {state}: {rows['articles']} articles, {rows['claims']} claims, "
-                  f"{rows['conditions']} conditions")
+                  f"{rows['conditions']} conditions, {rows['mentions']} mentions")
         elif arguments.command == "evaluate":
             from ketamine_claims.evaluating.scorer import as_table, evaluate
 

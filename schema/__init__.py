@@ -3,7 +3,7 @@
 from schema.article import Article, ArticleMetadata, BoilerplateSpan, Relation, TextQualityIssue
 from schema.claim import Claim, ClaimLabels
 from schema.common import MissingReason, Provenance
-from schema.condition import CODE_SYSTEMS, Condition, ConditionConcept, ConditionMention
+from schema.condition import CODE_SYSTEMS, Condition, ConditionConcept, ConditionMention, MentionRow
 from schema.evidence import ReferenceIdentifiers
 from schema.raw import (
     ArticleFile,
@@ -15,11 +15,11 @@ from schema.raw import (
 )
 
 #: The published configs, in the order the card lists them, with the model of one row each.
-CONFIGS = {"articles": Article, "claims": Claim, "conditions": Condition}
+CONFIGS = {"articles": Article, "claims": Claim, "conditions": Condition, "mentions": MentionRow}
 
 __all__ = [
     "Article", "ArticleFile", "ArticleMetadata", "BibliographyFile", "BoilerplateSpan", "CODE_SYSTEMS", "CONFIGS",
     "Claim", "ClaimGroup", "ClaimGroupsFile", "ClaimLabels", "Condition", "ConditionConcept", "ConditionMention",
-    "ConditionsFile", "MissingReason", "Provenance", "ReferenceIdentifiers", "Relation", "IndependentAnnotationFile",
+    "ConditionsFile", "MentionRow", "MissingReason", "Provenance", "ReferenceIdentifiers", "Relation", "IndependentAnnotationFile",
     "TextQualityIssue",
 ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import Field, StrictStr
 
 from schema.common import AsciiDigits, Bool, MissingReason, NonEmptyText, Offset, Provenance, Record, Slug
-from schema.enums import ConditionCategory, MentionForm
+from schema.enums import ConditionCategory, Language, MentionForm
+
+#: Characters of text on each side of a mention in the mentions config.
+MENTION_CONTEXT = 100
 
 MeshId = Annotated[StrictStr, Field(pattern=r"^D\d{6}(\d{3})?$"), AsciiDigits]
 Icd10CmCode = Annotated[StrictStr, Field(pattern=r"^[A-Z][0-9][0-9AB](\.[0-9A-TV-Z]{1,4})?$")]
@@ -55,3 +58,27 @@ class Condition(ConditionConcept):
 
     mentions: list[ConditionMention] = Field(description="Every mention of the concept in the corpus, by article and offset.")
     claim_count: Offset = Field(description="Number of claims that are about this condition.")
+
+
+class MentionRow(ConditionMention):
+    """One published mention row: a condition mention with its words in context, its concept and the concept's codes.
+
+    The same mentions as in the conditions config, one per row, so that span and linking tasks need no unnesting.
+    """
+
+    FIELD_ORDER: ClassVar[tuple[str, ...]] = (
+        "mention_id", "article_id", "language", "start", "end", "text", "context_before", "context_after", "form",
+        "in_boilerplate", "condition_id", "condition_name", "category", "mesh_ids", "icd10cm", "icd11", "provenance",
+    )
+
+    mention_id: StrictStr = Field(
+        description="Identifier of the mention: article_id, a colon, start-end offsets, a colon and the condition_id.")
+    language: Language = Field(description="Language of the article, repeated here for filtering.")
+    context_before: StrictStr = Field(description=f"Up to {MENTION_CONTEXT} characters of the text before the mention.")
+    context_after: StrictStr = Field(description=f"Up to {MENTION_CONTEXT} characters of the text after the mention.")
+    condition_id: Slug = ConditionConcept.model_fields["condition_id"]
+    condition_name: NonEmptyText = Field(description="English name of the condition concept.")
+    category: ConditionCategory = ConditionConcept.model_fields["category"]
+    mesh_ids: list[MeshId] = ConditionConcept.model_fields["mesh_ids"]
+    icd10cm: list[Icd10CmCode] = ConditionConcept.model_fields["icd10cm"]
+    icd11: list[Icd11Code] = ConditionConcept.model_fields["icd11"]

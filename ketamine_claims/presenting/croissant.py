@@ -20,8 +20,9 @@ CONTEXT = {
     "replace": "cr:replace", "sc": "https://schema.org/", "separator": "cr:separator", "source": "cr:source",
     "subField": "cr:subField", "transform": "cr:transform",
 }
-_KEYS = {"articles": "article_id", "claims": "claim_id", "conditions": "condition_id"}
-_REFERENCES = {("claims", "article_id"): "articles/article_id"}
+_KEYS = {"articles": "article_id", "claims": "claim_id", "conditions": "condition_id", "mentions": "mention_id"}
+_REFERENCES = {("claims", "article_id"): "articles/article_id", ("mentions", "article_id"): "articles/article_id",
+               ("mentions", "condition_id"): "conditions/condition_id"}
 
 
 def croissant(version: str, description: str, license_url: str, cite_as: str, date_published: str | None) -> dict:

@@ -15,6 +15,7 @@ from ketamine_claims.publishing.rows import article_rows, verdict_fields
 from ketamine_claims.presenting.schema_export import arrow_schema
 from ketamine_claims.publishing.stats import Counts
 from schema import CONFIGS
+from schema.condition import MENTION_CONTEXT
 
 #: Rows wait as dicts for this many articles, then become one record batch per config.
 ARTICLES_PER_BATCH = 100
@@ -32,14 +33,30 @@ def concatenate(batches: list[pa.RecordBatch], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_batches(batches, schema=schema).combine_chunks()
 
 
+def sort_mentions(mentions: pa.Table) -> pa.Table:
+    """Mentions in published order: by condition (RANK), then article_id, start and end."""
+    return mentions.take(pc.sort_indices(mentions, sort_keys=[(RANK, "ascending"), ("article_id", "ascending"),
+                                                              ("start", "ascending"), ("end", "ascending")]))
+
+
+def mention_rows(concepts: pa.Table, mentions: pa.Table, schema: pa.Schema) -> pa.Table:
+    """One row per mention, in published order, with its concept's name, category and codes beside it."""
+    concept = concepts.take(mentions.column(RANK))
+    columns = {name: mentions.column(name) for name in mentions.column_names if name != RANK}
+    columns |= {"condition_id": concept.column("condition_id"), "condition_name": concept.column("name"),
+                **{name: concept.column(name) for name in ("category", "mesh_ids", "icd10cm", "icd11")}}
+    columns["mention_id"] = pc.binary_join_element_wise(
+        columns["article_id"], pc.binary_join_element_wise(pc.cast(columns["start"], pa.string()),
+                                                           pc.cast(columns["end"], pa.string()), "-"),
+        columns["condition_id"], ":")
+    return pa.table([columns[field.name] for field in schema], schema=schema).combine_chunks()
+
+
 def nest_mentions(concepts: pa.Table, mentions: pa.Table) -> pa.Table:
-    """Fill the empty `mentions` lists of the condition rows with the mention rows, by their RANK column.
+    """Fill the empty `mentions` lists of the condition rows with the mention rows (sorted), by their RANK column.
 
     Each condition lists its mentions sorted by (article_id, start, end).
     """
-    order = pc.sort_indices(mentions, sort_keys=[(RANK, "ascending"), ("article_id", "ascending"),
-                                                 ("start", "ascending"), ("end", "ascending")])
-    mentions = mentions.take(order)
     per_condition = Counter(mentions.column(RANK).to_pylist())
     offsets = pa.array(list(accumulate((per_condition[rank] for rank in range(concepts.num_rows)), initial=0)),
                        pa.int32())
@@ -61,7 +78,9 @@ class ReleaseTables:
     def __init__(self) -> None:
         self.schemas = {config: arrow_schema(model) for config, model in CONFIGS.items()}
         mention = self.schemas["conditions"].field("mentions").type.value_type
-        self.mention_schema = pa.schema([pa.field(RANK, pa.int32(), nullable=False), *mention])
+        row = self.schemas["mentions"]
+        extras = [row.field(name) for name in ("language", "context_before", "context_after")]
+        self.mention_schema = pa.schema([pa.field(RANK, pa.int32(), nullable=False), *mention, *extras])
         self.counts = Counts()
         self.complete = True
         self._verdicts: dict[str, dict] | None = None
@@ -81,8 +100,12 @@ class ReleaseTables:
             return
         rows = article_rows(article, self._verdicts)
         self.counts.add(rows.article, rows.claims, rows.mentions)
+        text, language = article.text, record.language.value
         for condition_id, mention in rows.mentions:
             mention[RANK] = self._ranks[condition_id]
+            mention["language"] = language
+            mention["context_before"] = text[max(0, mention["start"] - MENTION_CONTEXT):mention["start"]]
+            mention["context_after"] = text[mention["end"]:mention["end"] + MENTION_CONTEXT]
         self._waiting["articles"].append(rows.article)
         self._waiting["claims"].extend(rows.claims)
         self._waiting["mentions"].extend(mention for _, mention in rows.mentions)
@@ -106,5 +129,7 @@ class ReleaseTables:
         concepts = [{**c.model_dump(mode="json"), "mentions": [],
                      "claim_count": self.counts.claims_by_condition[c.condition_id]}
                     for c in shared.conditions.conditions]
-        yield "conditions", nest_mentions(pa.Table.from_pylist(concepts, schema=self.schemas["conditions"]),
-                                          concatenate(self._batches.pop("mentions"), self.mention_schema))
+        concept_table = pa.Table.from_pylist(concepts, schema=self.schemas["conditions"])
+        mentions = sort_mentions(concatenate(self._batches.pop("mentions"), self.mention_schema))
+        yield "conditions", nest_mentions(concept_table, mentions)
+        yield "mentions", mention_rows(concept_table, mentions, self.schemas["mentions"])

@@ -100,7 +100,7 @@ def current(tmp_path_factory) -> Path:
 
 def test_what_main_builds_verifies(current: Path):
     counts = verify_release(current)
-    assert counts == {"articles": 5, "claims": 264, "conditions": 42}
+    assert counts == {"articles": 5, "claims": 264, "conditions": 42, "mentions": 212}
 
 
 def test_a_published_release_is_verified_by_its_own_commit_not_by_main():
@@ -122,7 +122,7 @@ def test_the_croissant_validates_and_reads(current: Path):
     import mlcroissant as mlc
 
     dataset = mlc.Dataset(jsonld=str(current / "croissant.json"))
-    for record_set in ("articles", "claims", "conditions"):
+    for record_set in ("articles", "claims", "conditions", "mentions"):
         assert list(itertools.islice(dataset.records(record_set=record_set), 3))
 
 
@@ -169,3 +169,18 @@ def test_verify_rebuild_checks_a_release_against_its_sources(current: Path, tmp_
     (current / "metadata.json").write_text((current / "metadata.json").read_text(encoding="utf-8") + " ", encoding="utf-8")
     assert cli.main(["verify", str(current), "--rebuild"]) == 1
     assert "metadata.json: differs from what the sources build" in capsys.readouterr().err
+
+
+def test_the_mentions_view_answers_duckdb_polars_and_datasets(current: Path, tmp_path: Path):
+    import duckdb
+    import polars as pl
+    from datasets import load_dataset
+
+    pattern = str(current / "mentions" / "*.parquet")
+    assert duckdb.sql(f"SELECT count(*) FROM '{pattern}'").fetchall()[0][0] == 212
+    frame = pl.read_parquet(pattern)
+    assert frame.filter(pl.col("condition_id") == "fibromyalgia").height > 0
+    mentions = load_dataset(str(current), "mentions", split="train", cache_dir=str(tmp_path / "cache"))
+    texts = {a["article_id"]: a["text"] for a in load_dataset(str(current), "articles", split="train",
+                                                            cache_dir=str(tmp_path / "cache"))}
+    assert all(texts[m["article_id"]][m["start"]:m["end"]] == m["text"] for m in mentions)

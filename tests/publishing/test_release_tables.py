@@ -35,12 +35,14 @@ def test_tables_made_in_batches_equal_one_conversion_of_all_rows(tmp_path: Path,
     collected = release_tables.ReleaseTables()
     corpus = load_raw(tmp_path / "raw", collected.add)
     tables = dict(collected.tables(corpus))
-    assert [config for config in tables] == ["articles", "claims", "conditions"]
-    assert [t.num_rows for t in tables.values()] == [5, 5 * generate.CLAIMS_PER_ARTICLE, len(corpus.conditions.conditions)]
-    for table in tables.values():
+    assert [config for config in tables] == ["articles", "claims", "conditions", "mentions"]
+    assert [t.num_rows for t in tables.values()] == [5, 5 * generate.CLAIMS_PER_ARTICLE, len(corpus.conditions.conditions),
+                                                     5 * generate.MENTIONS_PER_ARTICLE]
+    for config, table in tables.items():
         at_once = pa.Table.from_pylist(table.to_pylist(), schema=table.schema)  # what a build without batches wrote
-        assert table.equals(at_once) and table.nbytes == at_once.nbytes
-        assert _parquet(table) == _parquet(at_once)
+        assert table.equals(at_once) and _parquet(table) == _parquet(at_once)
+        if config != "mentions":  # sorting the mention rows leaves an empty validity buffer per column: same data
+            assert table.nbytes == at_once.nbytes
     nested = tables["conditions"].column("mentions").to_pylist()
     for mentions in nested:
         assert mentions == sorted(mentions, key=lambda m: (m["article_id"], m["start"], m["end"]))
