@@ -121,7 +121,7 @@ def croissant_field(spec: FieldSpec, record_set: str, file_set: str, path: str =
     if spec.kind == "list":
         node["isArray"] = True
         node["arrayShape"] = "-1"
-    source: dict[str, Any] = {"fileSet": {"@id": file_set}, "extract": {"column": path.split("/")[0] or spec.name}}
+    source: dict[str, Any] = {"fileObject": {"@id": file_set}, "extract": {"column": path.split("/")[0] or spec.name}}
     if "/" in path:
         source["transform"] = {"jsonPath": path.split("/", 1)[1].replace("/", ".")}
     if target.kind == "struct":

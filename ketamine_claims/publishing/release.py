@@ -19,7 +19,7 @@ from ketamine_claims.publishing.release_tables import ReleaseTables
 from ketamine_claims.publishing.stats import Counts, agreement_figures, counts, verdict_agreement
 from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION, is_published
 from ketamine_claims.publishing.writer import (
-    publish, staging_folder, write_checksums, write_config_table, write_json, write_text,
+    publish, sha256_of, staging_folder, write_checksums, write_config_table, write_json, write_text,
 )
 from schema import CODE_SYSTEMS, CONFIGS
 from schema.enums import Verdict
@@ -135,8 +135,10 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
     }
     write_json(metadata, folder / "metadata.json")
     write_text(_license_text(), folder / "LICENSE")
-    write_json(croissant(version, DESCRIPTION, ANNOTATION_LICENSE_URL, _cited(CITATION, version),
-                         RELEASE_DATES.get(version)), folder / "croissant.json")
+    write_json(croissant(version, DESCRIPTION, [ANNOTATION_LICENSE_URL, "LICENSE"], _cited(CITATION, version),
+                         RELEASE_DATES.get(version),
+                         {config: (path, sha256_of(folder / path)) for config, path in paths.items()}, CURATORS),
+               folder / "croissant.json")
     figure_names: list[str] = []
     baselines: dict[str, dict] | None = None
     if extras:

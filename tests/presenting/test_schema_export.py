@@ -56,7 +56,7 @@ def test_croissant_fields_follow_nesting():
     spans = next(spec for spec in field_specs(Sample) if spec.name == "spans")
     node = croissant_field(spans, "samples", "samples-files")
     assert node["isArray"] is True and node["dataType"] == "cr:RecordSet"
-    assert node["subField"][0]["source"] == {"fileSet": {"@id": "samples-files"}, "extract": {"column": "spans"},
+    assert node["subField"][0]["source"] == {"fileObject": {"@id": "samples-files"}, "extract": {"column": "spans"},
                                              "transform": {"jsonPath": "start"}}
 
 

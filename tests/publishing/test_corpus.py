@@ -124,6 +124,16 @@ def test_the_croissant_validates_and_reads(current: Path):
     dataset = mlc.Dataset(jsonld=str(current / "croissant.json"))
     for record_set in ("articles", "claims", "conditions", "mentions"):
         assert list(itertools.islice(dataset.records(record_set=record_set), 3))
+    metadata = dataset.metadata
+    for rai in ("data_collection", "data_annotation_protocol", "annotator_demographics", "machine_annotation_tools",
+                "personal_sensitive_information", "data_biases", "data_limitations", "data_use_cases",
+                "data_release_maintenance_plan"):
+        assert getattr(metadata, rai), rai
+    assert metadata.creators and len(metadata.license) == 2
+    for file_object in metadata.distribution:  # every file carries the SHA-256 of its bytes
+        assert file_object.sha256 == hashlib.sha256((current / file_object.content_url).read_bytes()).hexdigest()
+    warnings = [str(w) for w in metadata.ctx.issues.warnings]
+    assert all("datePublished" in w for w in warnings), warnings  # a preview has no publication date yet
 
 
 def test_the_release_loads_with_datasets(current: Path, tmp_path: Path):
