@@ -160,7 +160,16 @@ def run(raw: Path, out: Path) -> dict[str, int]:
                                             f"{row['condition_id']}", "condition_id": row["condition_id"],
                      "condition_name": row["name"], **{k: row[k] for k in ("category", "mesh_ids", "icd10cm", "icd11")}}
                     for row in condition_rows for mention in row["mentions"]]
-    rows = {"articles": articles, "claims": claims, "conditions": condition_rows, "mentions": mention_rows}
+    members: dict[str, list[dict]] = {}
+    for claim in claims:
+        members.setdefault(claim["claim_group_id"], []).append(claim)
+    group_rows = [{"claim_group_id": g["claim_group_id"], "statement_en": g["statement_en"],
+                   "claim_ids": sorted(c["claim_id"] for c in members[g["claim_group_id"]]),
+                   "article_ids": sorted({c["article_id"] for c in members[g["claim_group_id"]]}),
+                   "languages": sorted({c["language"] for c in members[g["claim_group_id"]]}),
+                   **verdicts[g["claim_group_id"]]} for g in groups["groups"]]
+    rows = {"articles": articles, "claims": claims, "claim_groups": group_rows, "conditions": condition_rows,
+            "mentions": mention_rows}
     for config, model in CONFIGS.items():
         table = pa.Table.from_pylist(rows[config], schema=arrow_schema(model))
         path = out / config / "train-00000-of-00001.parquet"  # the baseline writes no digest into the name

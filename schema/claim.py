@@ -70,3 +70,28 @@ class Claim(ClaimLabels):
     )
     provenance: Provenance = Field(description="Who annotated the span and its labels.")
     verdict_provenance: Provenance = Field(description="Who assessed the claim group's verdict.")
+
+
+class ClaimGroupRow(Record):
+    """One published claim-group row: an assertion, its verdict, and the claims that make it (the unit of verification)."""
+
+    FIELD_ORDER: ClassVar[tuple[str, ...]] = (
+        "claim_group_id", "statement_en", "fold", "claim_ids", "article_ids", "languages", "verdict",
+        "insufficient_evidence_reason", "evidence_certainty", "evidence_basis", "verdict_rationale", "verdict_sources",
+        "verdict_searches", "verdict_provenance",
+    )
+
+    claim_group_id: Slug = Claim.model_fields["claim_group_id"]
+    statement_en: NonEmptyText = Field(description="The assertion in one plain English sentence, in the annotators' words.")
+    fold: Annotated[StrictInt, Field(ge=0, lt=FOLDS)] = Claim.model_fields["fold"]
+    claim_ids: list[StrictStr] = Field(description="The claims that make the assertion, in claim_id order.")
+    article_ids: list[Slug] = Field(description="The articles the assertion is made in, sorted.")
+    languages: list[Language] = Field(description="The languages it is made in, sorted.")
+    verdict: Verdict = Claim.model_fields["verdict"]
+    insufficient_evidence_reason: InsufficientEvidenceReason | None = Claim.model_fields["insufficient_evidence_reason"]
+    evidence_certainty: EvidenceCertainty | None = Claim.model_fields["evidence_certainty"]
+    evidence_basis: EvidenceBasis | None = Claim.model_fields["evidence_basis"]
+    verdict_rationale: NonEmptyText = Claim.model_fields["verdict_rationale"]
+    verdict_sources: list[VerdictSource] = Claim.model_fields["verdict_sources"]
+    verdict_searches: list[LiteratureSearch] = Claim.model_fields["verdict_searches"]
+    verdict_provenance: Provenance = Claim.model_fields["verdict_provenance"]

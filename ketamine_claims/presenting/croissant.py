@@ -54,8 +54,10 @@ RESPONSIBLE_AI = {
     "rai:dataReleaseMaintenancePlan": "Versioned releases that never change once published; errors reported in the "
                                       "repository are corrected in the next version and listed in its notes.",
 }
-_KEYS = {"articles": "article_id", "claims": "claim_id", "conditions": "condition_id", "mentions": "mention_id"}
+_KEYS = {"articles": "article_id", "claims": "claim_id", "claim_groups": "claim_group_id", "conditions": "condition_id",
+         "mentions": "mention_id"}
 _REFERENCES = {("claims", "article_id"): "articles/article_id", ("claims", "condition_ids"): "conditions/condition_id",
+               ("claims", "claim_group_id"): "claim_groups/claim_group_id",
                ("mentions", "article_id"): "articles/article_id",
                ("mentions", "condition_id"): "conditions/condition_id"}
 

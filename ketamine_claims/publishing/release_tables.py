@@ -33,6 +33,20 @@ def concatenate(batches: list[pa.RecordBatch], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_batches(batches, schema=schema).combine_chunks()
 
 
+def group_rows(claims: pa.Table, shared: SharedFiles, verdicts: dict[str, dict], schema: pa.Schema) -> pa.Table:
+    """One row per claim group, in the order of claim_groups.yaml, with its claims, articles and languages."""
+    members = claims.select(["claim_group_id", "claim_id", "article_id", "language"]).group_by("claim_group_id").aggregate(
+        [("claim_id", "list"), ("article_id", "distinct"), ("language", "distinct")]).to_pylist()
+    by_group = {row["claim_group_id"]: row for row in members}
+    rows = []
+    for group in shared.claim_groups.groups:
+        member = by_group[group.claim_group_id]
+        rows.append({"claim_group_id": group.claim_group_id, "statement_en": group.statement_en,
+                     "claim_ids": sorted(member["claim_id_list"]), "article_ids": sorted(member["article_id_distinct"]),
+                     "languages": sorted(member["language_distinct"]), **verdicts[group.claim_group_id]})
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
 def sort_mentions(mentions: pa.Table) -> pa.Table:
     """Mentions in published order: by condition (RANK), then article_id, start and end."""
     return mentions.take(pc.sort_indices(mentions, sort_keys=[(RANK, "ascending"), ("article_id", "ascending"),
@@ -124,8 +138,10 @@ class ReleaseTables:
         """
         assert self.complete, "the rows of a corpus that fails validation are never published"
         self._flush()
-        for config in ("articles", "claims"):
-            yield config, concatenate(self._batches.pop(config), self.schemas[config])
+        yield "articles", concatenate(self._batches.pop("articles"), self.schemas["articles"])
+        claims = concatenate(self._batches.pop("claims"), self.schemas["claims"])
+        yield "claims", claims
+        yield "claim_groups", group_rows(claims, shared, self._verdicts or {}, self.schemas["claim_groups"])
         concepts = [{**c.model_dump(mode="json"), "mentions": [],
                      "claim_count": self.counts.claims_by_condition[c.condition_id]}
                     for c in shared.conditions.conditions]

@@ -38,7 +38,8 @@ def test_a_release_holds_every_promised_file(built_fixture_release: Path):
     for config in CONFIGS:  # one Parquet file per config, named for its content
         path = find_data_file(built_fixture_release, config)
         assert path.name == f"train-00000-of-00001-{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}.parquet"
-    assert verify_release(built_fixture_release) == {"articles": 1, "claims": 2, "conditions": 1, "mentions": 4}
+    assert verify_release(built_fixture_release) == {"articles": 1, "claims": 2, "claim_groups": 2, "conditions": 1,
+                                                     "mentions": 4}
 
 
 @pytest.mark.parametrize("config", list(CONFIGS))

@@ -35,9 +35,9 @@ def test_tables_made_in_batches_equal_one_conversion_of_all_rows(tmp_path: Path,
     collected = release_tables.ReleaseTables()
     corpus = load_raw(tmp_path / "raw", collected.add)
     tables = dict(collected.tables(corpus))
-    assert [config for config in tables] == ["articles", "claims", "conditions", "mentions"]
-    assert [t.num_rows for t in tables.values()] == [5, 5 * generate.CLAIMS_PER_ARTICLE, len(corpus.conditions.conditions),
-                                                     5 * generate.MENTIONS_PER_ARTICLE]
+    assert [config for config in tables] == ["articles", "claims", "claim_groups", "conditions", "mentions"]
+    assert [t.num_rows for t in tables.values()] == [5, 5 * generate.CLAIMS_PER_ARTICLE, len(corpus.claim_groups.groups),
+                                                     len(corpus.conditions.conditions), 5 * generate.MENTIONS_PER_ARTICLE]
     for config, table in tables.items():
         at_once = pa.Table.from_pylist(table.to_pylist(), schema=table.schema)  # what a build without batches wrote
         assert table.equals(at_once) and _parquet(table) == _parquet(at_once)
