@@ -194,3 +194,16 @@ def test_the_mentions_view_answers_duckdb_polars_and_datasets(current: Path, tmp
     texts = {a["article_id"]: a["text"] for a in load_dataset(str(current), "articles", split="train",
                                                             cache_dir=str(tmp_path / "cache"))}
     assert all(texts[m["article_id"]][m["start"]:m["end"]] == m["text"] for m in mentions)
+
+
+def test_the_claim_groups_view_answers_duckdb_polars_and_datasets(current: Path, tmp_path: Path):
+    import duckdb
+    import polars as pl
+    from datasets import load_dataset
+
+    pattern = str(current / "claim_groups" / "*.parquet")
+    assert duckdb.sql(f"SELECT count(*) FROM '{pattern}'").fetchall()[0][0] == 195
+    frame = pl.read_parquet(pattern)
+    assert frame["claim_ids"].list.len().sum() == 264
+    groups = load_dataset(str(current), "claim_groups", split="train", cache_dir=str(tmp_path / "cache"))
+    assert sorted(set(groups["fold"])) == [0, 1, 2, 3, 4]
