@@ -107,7 +107,8 @@ def code_systems_table(_: str | None = None) -> str:
 
 def count_table(mapping: dict[str, int], label: str) -> str:
     total = sum(mapping.values())
-    rows = [[f"`{key}`", value, f"{100 * value / total:.0f} %" if total else "–"] for key, value in mapping.items()]
+    rows = [[f"`{key}`", value, f"{100 * value / total:.0f} %" if value else "none in this version"]
+            for key, value in mapping.items()]
     return table([label, "claims", "share"], rows)
 
 

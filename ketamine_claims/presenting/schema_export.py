@@ -71,8 +71,13 @@ def arrow_type(spec: FieldSpec) -> pa.DataType:
     return _ARROW[spec.kind]
 
 
+def described(spec: FieldSpec) -> str:
+    """A field's description, with the allowed values of a closed label set appended, as every output shows it."""
+    return spec.description + (f" Allowed values: {', '.join(spec.enum.values())}." if spec.enum else "")
+
+
 def arrow_field(spec: FieldSpec) -> pa.Field:
-    metadata = {"description": spec.description} if spec.description else None
+    metadata = {"description": described(spec)} if spec.description else None
     return pa.field(spec.name, arrow_type(spec), nullable=spec.nullable, metadata=metadata)
 
 
@@ -115,8 +120,7 @@ def class_label(spec: FieldSpec) -> dict:
 def croissant_field(spec: FieldSpec, record_set: str, file_set: str, path: str = "") -> dict:
     """A Croissant field (cr:Field) reading one Parquet column, nested structs as subFields."""
     field_id = f"{record_set}/{path or spec.name}"
-    described = spec.description + (f" Allowed values: {', '.join(spec.enum.values())}." if spec.enum else "")
-    node: dict[str, Any] = {"@type": "cr:Field", "@id": field_id, "name": spec.name, "description": described}
+    node: dict[str, Any] = {"@type": "cr:Field", "@id": field_id, "name": spec.name, "description": described(spec)}
     target = spec.item if spec.kind == "list" else spec
     if spec.kind == "list":
         node["isArray"] = True

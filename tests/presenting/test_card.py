@@ -46,3 +46,10 @@ def test_the_hub_reads_every_datasheet_key_of_the_card(built_fixture_release):
     text = (built_fixture_release / "README.md").read_text(encoding="utf-8")
     assert "author = {{The Ketamine Web Claims maintainers}}" in text and "In plain text: The Ketamine" in text
     assert "## Example instances" in text and '"claim_id": "en-fixture-article:c01"' in text
+
+
+def test_a_count_table_says_when_a_value_has_no_example():
+    from ketamine_claims.presenting.card import count_table
+
+    rows = count_table({"supported": 3, "contradicted": 0}, "verdict").splitlines()
+    assert rows[2:] == ["| `supported` | 3 | 100 % |", "| `contradicted` | 0 | none in this version |"]

@@ -30,7 +30,8 @@ def test_types_nullability_and_descriptions_map_to_arrow():
     assert schema.field("tags").type == pa.list_(pa.field("element", pa.string(), nullable=False))
     assert schema.field("spans").type.value_type == pa.struct(
         [pa.field("start", pa.int64(), nullable=False, metadata={"description": "Start."})])
-    assert schema.field("verdict").metadata == {b"description": b"A verdict."}
+    assert schema.field("verdict").metadata == {b"description": b"A verdict. Allowed values: contradicted, "
+                                                b"insufficient_evidence, partially_supported, supported, not_assessable."}
 
 
 def test_hugging_face_features():
