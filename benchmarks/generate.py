@@ -337,6 +337,15 @@ class Corpus:
         return record
 
 
+def rating_assessments(source_files: list[str]) -> dict:
+    """A second rating of every article: the same middle score throughout (agreement is not what this corpus tests)."""
+    return {"rater": "ann-b", "guideline_version": "2.0", "articles": [
+        {"source_file": source_file,
+         "discern": [{"item": f"DISCERN_Q{q}", "score": 3, "justification": "Synthetic second rating."} for q in range(1, 17)],
+         "jama": [{"criterion": c, "met": False, "justification": "Synthetic second judgement."} for c in JAMA]}
+        for source_file in source_files]}
+
+
 def generate(articles: int, out: Path, seed: int = 6, doubly_annotated: int = DOUBLY_ANNOTATED) -> dict:
     """Write the corpus into `out` (created; must not hold anything yet); return its counts."""
     if articles < 1:
@@ -347,8 +356,10 @@ def generate(articles: int, out: Path, seed: int = 6, doubly_annotated: int = DO
     (out / "articles").mkdir(parents=True, exist_ok=True)
     (out / "agreement").mkdir(exist_ok=True)
     claims = mentions = 0
+    source_files = []
     for index in range(articles):
         stem, text, record, _ = corpus.article(index)
+        source_files.append(record["source_file"])
         (out / "articles" / f"{stem}.txt").write_bytes(text.encode("utf-8"))
         dump(record, out / "articles" / f"{stem}.yaml")
         claims += len(record["claims"])
@@ -360,6 +371,7 @@ def generate(articles: int, out: Path, seed: int = 6, doubly_annotated: int = DO
     dump(corpus.bibliography_file(), out / "bibliography.yaml")
     dump(corpus.claim_groups_file(), out / "claim_groups.yaml")
     dump(corpus.verdict_assessments_file(), out / "verdict_assessments.yaml")
+    dump(rating_assessments(source_files), out / "rating_assessments.yaml")
     return {"articles": articles, "claims": claims, "mention_entries": mentions, "conditions": corpus.concept_count,
             "claim_groups": len(corpus.groups), "references": corpus.reference_count,
             "agreement_files": 2 * min(doubly_annotated, articles)}

@@ -128,6 +128,22 @@ class VerdictAssessmentsFile(Record):
     assessments: list[VerdictAssessment] = Field(description="One entry per claim group.")
 
 
+class SecondRating(Record):
+    """A second, blind DISCERN and JAMA rating of one article, for the reliability of the ratings."""
+
+    source_file: StrictStr = Field(description="The text file of the article rated, as its annotation file names it.")
+    discern: list[DiscernRating] = Field(description="All sixteen DISCERN questions, in order.")
+    jama: list[JamaRating] = Field(description="All four JAMA criteria, in order.")
+
+
+class SecondRatingsFile(Record):
+    """raw/rating_assessments.yaml: a second rater's blind ratings of every article, frozen before comparison."""
+
+    rater: Pseudonym = Field(description="Pseudonym of the second rater.")
+    guideline_version: GuidelineVersion = Field(description="Version of the guidelines the ratings follow.")
+    articles: list[SecondRating] = Field(description="One rating per article.")
+
+
 class ConditionsFile(Record):
     """raw/conditions.yaml: the condition concepts and their verified codes."""
 

@@ -16,7 +16,7 @@ from ketamine_claims.errors import UsageError
 from ketamine_claims.reading.corpus import RawCorpus
 from ketamine_claims.reading.raw_loader import load_raw
 from ketamine_claims.publishing.release_tables import ReleaseTables
-from ketamine_claims.publishing.stats import Counts, agreement_figures, counts, verdict_agreement
+from ketamine_claims.publishing.stats import Counts, agreement_figures, counts, rating_agreement, verdict_agreement
 from ketamine_claims.versions import RELEASE_DATES, RELEASE_NOTES, VERSION, is_published
 from ketamine_claims.publishing.writer import (
     publish, sha256_of, staging_folder, write_checksums, write_config_table, write_json, write_text,
@@ -88,6 +88,20 @@ def build_release(raw_dir: Path, out_root: Path, card_template: Path, version: s
     return BuildResult(out_root / version, created, row_counts)
 
 
+def _rating_tables(ratings: dict) -> str:
+    """The reliability of the DISCERN and JAMA ratings: pooled figures, then the totals of each article."""
+    pooled = card.table(["measure", "value"], [
+        [f"DISCERN items compared ({ratings['items']} = 16 questions x articles): exact agreement",
+         ratings["discern_exact_agreement"]],
+        ["DISCERN, quadratic-weighted κ on the 1-5 scale", ratings["discern_weighted_kappa"]],
+        ["JAMA criteria with the same judgement", ratings["jama_agreement"]],
+        ["JAMA, Cohen's κ (undefined when one judgement is given throughout)", ratings["jama_kappa"]]])
+    per_article = card.table(["article", "raters", "DISCERN Q1-15 total", "Q16", "JAMA criteria alike"], [
+        [f"`{a['source_file']}`", a["raters"], f"{a['discern_total_first']} / {a['discern_total_second']}",
+         f"{a['q16_first']} / {a['q16_second']}", f"{a['jama_same']} of 4"] for a in ratings["articles"]])
+    return pooled + "\n\n" + per_article
+
+
 def _cited(template: str, version: str) -> str:
     """A citation of this version: the year is that of its release date, or of the evidence date for a preview."""
     return template.replace("VERSION", version).replace("YEAR", RELEASE_DATES.get(version, "2026")[:4])
@@ -132,6 +146,7 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
         "code_systems": CODE_SYSTEMS, "evidence_as_of": corpus.claim_groups.evidence_as_of.isoformat(),
         "configs": {config: {"path": paths[config], "rows": sizes[config][0]} for config in CONFIGS},
         "counts": figures, "agreement": agreement, "verdict_agreement": verdict_agreement(corpus),
+        "rating_agreement": rating_agreement(corpus),
     }
     write_json(metadata, folder / "metadata.json")
     write_text(_license_text(), folder / "LICENSE")
@@ -249,6 +264,7 @@ def card_values(version: str, metadata: dict, corpus: RawCorpus, tallies: Counts
               verdicts["weighted_kappa_certainty"]],
              [f"same insufficient-evidence reason ({verdicts['pairs_both_insufficient']} pairs where both chose that verdict)",
               verdicts["reason_agreement"]]]),
+        "rating_agreement": lambda _: _rating_tables(metadata["rating_agreement"]),
         "verdict_disagreements": lambda _: card.cross_table(verdicts["table"], "first \\ second", Verdict.values()),
         "version": lambda _: version,
         "release_date": lambda _: metadata["release_date"],

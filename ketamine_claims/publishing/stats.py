@@ -142,3 +142,29 @@ def verdict_agreement(corpus: RawCorpus) -> dict:
         "pairs_both_insufficient": len(both_insufficient),
         "table": {row: {column: table[(row, column)] for column in Verdict.values()} for row in Verdict.values()},
     }
+
+
+def rating_agreement(corpus: RawCorpus) -> dict:
+    """Agreement of the published DISCERN and JAMA ratings with the blind second rating, per article and pooled."""
+    scale = [str(score) for score in range(1, 6)]
+    pooled_first, pooled_second, per_article, jama_pairs = [], [], [], []
+    for second in corpus.rating_assessments.articles:
+        first = corpus.first_ratings[second.source_file]
+        a = [str(r.score) for r in first.discern]
+        b = [str(r.score) for r in second.discern]
+        pooled_first += a
+        pooled_second += b
+        jama_pairs += [(x.met, y.met) for x, y in zip(first.jama, second.jama)]
+        per_article.append({"source_file": second.source_file, "raters": f"{first.rater} / {corpus.rating_assessments.rater}",
+                            "discern_total_first": sum(int(s) for s in a[:15]),
+                            "discern_total_second": sum(int(s) for s in b[:15]),
+                            "q16_first": int(a[15]), "q16_second": int(b[15]),
+                            "jama_same": sum(x.met == y.met for x, y in zip(first.jama, second.jama))})
+    return {
+        "items": len(pooled_first),
+        "discern_exact_agreement": percent_agreement(pooled_first, pooled_second),
+        "discern_weighted_kappa": kappa(pooled_first, pooled_second, scale),
+        "jama_agreement": percent_agreement([str(x) for x, _ in jama_pairs], [str(y) for _, y in jama_pairs]),
+        "jama_kappa": kappa([str(x) for x, _ in jama_pairs], [str(y) for _, y in jama_pairs]),
+        "articles": per_article,
+    }

@@ -159,11 +159,14 @@ def _check_ids_and_spans(article: ResolvedArticle, log: ProblemLog) -> None:
 
 
 def _check_ratings(article: ResolvedArticle, log: ProblemLog) -> None:
-    ratings, shown = article.record.ratings, article.path
-    items = [rating.item for rating in ratings.discern]
-    if items != list(DiscernItem):
-        log.add(shown, ("ratings", "discern"), "give each of DISCERN_Q1 to DISCERN_Q16 exactly once, in order")
-    criteria = [rating.criterion for rating in ratings.jama]
-    if criteria != list(JamaCriterion):
-        log.add(shown, ("ratings", "jama"), "give JAMA_authorship, JAMA_attribution, JAMA_disclosure and "
-                                            "JAMA_currency exactly once each, in that order")
+    ratings = article.record.ratings
+    check_rating_lists(ratings.discern, ratings.jama, article.path, ("ratings",), log)
+
+
+def check_rating_lists(discern: list, jama: list, shown: str, at: tuple, log: ProblemLog) -> None:
+    """A rating answers every DISCERN question and every JAMA criterion once, in order."""
+    if [rating.item for rating in discern] != list(DiscernItem):
+        log.add(shown, (*at, "discern"), "give each of DISCERN_Q1 to DISCERN_Q16 exactly once, in order")
+    if [rating.criterion for rating in jama] != list(JamaCriterion):
+        log.add(shown, (*at, "jama"), "give JAMA_authorship, JAMA_attribution, JAMA_disclosure and "
+                                      "JAMA_currency exactly once each, in that order")

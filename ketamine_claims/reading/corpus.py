@@ -9,7 +9,8 @@ from ketamine_claims.reading.article_checks import ResolvedArticle
 from ketamine_claims.reading.corpus_index import ArticleEntry
 from ketamine_claims.reading.spans import Span
 from schema.raw import (
-    BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile, VerdictAssessmentsFile,
+    BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile, SecondRatingsFile,
+    Ratings, VerdictAssessmentsFile,
 )
 
 
@@ -31,6 +32,7 @@ class SharedFiles:
     bibliography: BibliographyFile
     claim_groups: ClaimGroupsFile
     verdict_assessments: VerdictAssessmentsFile
+    rating_assessments: SecondRatingsFile
 
 
 @dataclass
@@ -40,6 +42,7 @@ class RawCorpus(SharedFiles):
     articles: list[ArticleEntry]
     independent_annotations: list[ResolvedIndependentAnnotation]
     agreement_texts: dict[str, str]  # the texts of the doubly annotated articles, by article_id
+    first_ratings: dict[str, Ratings]  # each article's published rating, by source_file, for reliability
 
 
 #: Called with each article while nothing is wrong so far; the article is let go when it returns.

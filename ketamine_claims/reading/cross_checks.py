@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ketamine_claims.reading.article_checks import resolve_quotes
+from ketamine_claims.reading.article_checks import check_rating_lists, resolve_quotes
 from ketamine_claims.reading.codes import (
     ICD10CM_EDITION, ICD11_PACKAGE, ICD11_VERSION, CodeSetUnavailable, icd10cm_codes, icd11_codes,
 )
@@ -20,6 +20,7 @@ def check_corpus(corpus: RawCorpus, log: ProblemLog) -> None:
     _check_bibliography(corpus, log)
     _check_independent_annotations(corpus, log)
     _check_verdict_assessments(corpus, log)
+    _check_rating_assessments(corpus, log)
 
 
 def _check_verdict_assessments(corpus: RawCorpus, log: ProblemLog) -> None:
@@ -38,6 +39,21 @@ def _check_verdict_assessments(corpus: RawCorpus, log: ProblemLog) -> None:
         if group.claim_group_id not in assessed_once:
             log.add(log.shared_path("claim_groups.yaml"), ("groups", index, "claim_group_id"),
                     f"the group has no blind verdicts in {shown}; have it assessed twice blind and add both")
+
+
+def _check_rating_assessments(corpus: RawCorpus, log: ProblemLog) -> None:
+    """The second rating covers every article once, each with every question and criterion."""
+    shown = log.shared_path("rating_assessments.yaml")
+    rated = [rating.source_file for rating in corpus.rating_assessments.articles]
+    for index, first in _duplicates(rated).items():
+        log.add(shown, ("articles", index, "source_file"), f"the article is rated again, also at articles[{first}]; keep one")
+    for index, rating in enumerate(corpus.rating_assessments.articles):
+        if rating.source_file not in corpus.first_ratings:
+            log.add(shown, ("articles", index, "source_file"), f"no article has source_file '{rating.source_file}'; "
+                                                              "use a file name from raw/articles/")
+        check_rating_lists(rating.discern, rating.jama, shown, ("articles", index), log)
+    for source_file in sorted(set(corpus.first_ratings) - set(rated)):
+        log.add(shown, ("articles",), f"{source_file} has no second rating; rate it blind and add it")
 
 
 def _duplicates(values: list[str]) -> dict[int, int]:

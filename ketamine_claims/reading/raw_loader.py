@@ -9,6 +9,7 @@ The layout of raw/ is fixed:
     raw/bibliography.yaml              verified sources (BibliographyFile)
     raw/claim_groups.yaml              claim groups and verdicts (ClaimGroupsFile)
     raw/verdict_assessments.yaml       the two blind verdicts of each group, for agreement (VerdictAssessmentsFile)
+    raw/rating_assessments.yaml        a second, blind rating of every article, for reliability (SecondRatingsFile)
 
 The shared files and the independent annotations are loaded first and kept. Each article is
 then parsed, validated, resolved and checked on its own, handed to the caller's `on_article`,
@@ -32,12 +33,14 @@ from ketamine_claims.reading.problem_log import ProblemLog
 from ketamine_claims.reading.safe_files import unreadable_reason
 from ketamine_claims.reading.yaml_loader import LoadedFile, LoadFailed, load_file
 from schema.raw import (
-    ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile, VerdictAssessmentsFile,
+    ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile, SecondRatingsFile,
+    VerdictAssessmentsFile,
 )
 
 ANNOTATION_SUFFIXES = (".yaml", ".json")
 SHARED_FILES = {"conditions.yaml": ConditionsFile, "bibliography.yaml": BibliographyFile,
-                "claim_groups.yaml": ClaimGroupsFile, "verdict_assessments.yaml": VerdictAssessmentsFile}
+                "claim_groups.yaml": ClaimGroupsFile, "verdict_assessments.yaml": VerdictAssessmentsFile,
+                "rating_assessments.yaml": SecondRatingsFile}
 
 
 def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCorpus:
@@ -51,17 +54,18 @@ def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCor
         raise InvalidData([Problem(str(raw_dir), None, None, "", "folder not found; pass the folder that holds the raw annotations")])
     shared = {name: _load_record(raw_dir, name, model, log) for name, model in SHARED_FILES.items()}
     files = (SharedFiles(shared["conditions.yaml"], shared["bibliography.yaml"], shared["claim_groups.yaml"],
-                         shared["verdict_assessments.yaml"])
+                         shared["verdict_assessments.yaml"], shared["rating_assessments.yaml"])
              if all(shared.values()) else None)
     independents = [annotation for path in _annotation_files(raw_dir, "agreement", log)
                if (annotation := _load_independent(path, log)) is not None]
     doubly = {annotation.record.article_id for annotation in independents}
-    index, texts = CorpusIndex(), {}
+    index, texts, ratings = CorpusIndex(), {}, {}
     for path in _annotation_files(raw_dir, "articles", log):
         article = _load_article(path, log)
         if article is None:
             continue
         index.add(article)
+        ratings[article.record.source_file] = article.record.ratings
         if article.record.article_id in doubly:
             texts[article.record.article_id] = article.text
         if on_article is not None and files is not None and not log.count():
@@ -69,7 +73,7 @@ def load_raw(raw_dir: Path, on_article: ArticleConsumer | None = None) -> RawCor
     _check_layout(raw_dir, log)
     if not log.count() and files is not None:
         corpus = RawCorpus(files.conditions, files.bibliography, files.claim_groups, files.verdict_assessments,
-                           index.articles, independents, texts)
+                           files.rating_assessments, index.articles, independents, texts, ratings)
         check_corpus(corpus, log)
         if not log.count():
             return corpus

@@ -197,7 +197,7 @@ def test_files_outside_the_layout_are_reported_not_ignored(raw: Path):
     assert problems(raw) == [
         "raw/articles/notes.md: unexpected file; article folders hold only <stem>.txt and <stem>.yaml",
         "raw/draft.yaml: unexpected entry in raw/; move or rename it (raw/ holds articles/, agreement/, "
-        "conditions.yaml, bibliography.yaml, claim_groups.yaml, verdict_assessments.yaml)"]
+        "conditions.yaml, bibliography.yaml, claim_groups.yaml, verdict_assessments.yaml, rating_assessments.yaml)"]
 
 
 def test_claims_of_one_group_must_agree(raw: Path):
@@ -288,3 +288,15 @@ def test_a_translation_cycle_between_two_articles_is_refused(tmp_path: Path):
     assert len(found) == 1 and found[0].endswith(
         "relations[0].target_article_id: 'en-fibromyalgia-iv-ketamine' is also marked as a translation of this "
         "article; a text is translated from one source, so keep the relation on the translation only")
+
+
+def test_every_article_needs_its_blind_second_rating(raw: Path):
+    (raw / "rating_assessments.yaml").write_text('rater: ann-y\nguideline_version: "2.0"\narticles: []\n', encoding="utf-8")
+    assert problems(raw) == ["raw/rating_assessments.yaml:3:1: articles: 001_0000000000000001.txt has no second "
+                             "rating; rate it blind and add it"]
+
+
+def test_a_second_rating_must_answer_every_question_in_order(raw: Path):
+    edit(raw / "rating_assessments.yaml", "item: DISCERN_Q16", "item: DISCERN_Q15")
+    assert problems(raw) == ["raw/rating_assessments.yaml:5:3: articles[0].discern: give each of DISCERN_Q1 to "
+                             "DISCERN_Q16 exactly once, in order"]
