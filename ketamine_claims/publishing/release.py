@@ -265,6 +265,10 @@ def card_values(version: str, metadata: dict, corpus: RawCorpus, tallies: Counts
              [f"same insufficient-evidence reason ({verdicts['pairs_both_insufficient']} pairs where both chose that verdict)",
               verdicts["reason_agreement"]]]),
         "rating_agreement": lambda _: _rating_tables(metadata["rating_agreement"]),
+        "verdict_agreement_by_type": lambda _: card.table(
+            ["claim type", "groups", "exact agreement", "κ", "weighted κ on the scale"],
+            [[f"`{kind}`", f["groups"], f["exact_agreement"], f["kappa"], f["weighted_kappa_on_scale"]]
+             for kind, f in verdicts["by_claim_type"].items()]),
         "verdict_disagreements": lambda _: card.cross_table(verdicts["table"], "first \\ second", Verdict.values()),
         "version": lambda _: version,
         "release_date": lambda _: metadata["release_date"],

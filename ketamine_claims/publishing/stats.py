@@ -129,7 +129,15 @@ def verdict_agreement(corpus: RawCorpus) -> dict:
     both_insufficient = [(a.insufficient_evidence_reason.value, b.insufficient_evidence_reason.value) for a, b in pairs
                          if a.insufficient_evidence_reason and b.insufficient_evidence_reason]
     table = Counter(zip(first, second))
+    claim_type = {claim.claim_group_id: claim.claim_type.value for article in corpus.articles for claim in article.claims}
+    by_type = defaultdict(list)
+    for assessment in corpus.verdict_assessments.assessments:
+        by_type[claim_type[assessment.claim_group_id]].append((assessment.first.verdict.value,
+                                                               assessment.second.verdict.value))
     return {
+        "by_claim_type": {kind: {"groups": len(items), "exact_agreement": percent_agreement(*zip(*items)),
+                                 "kappa": kappa(*zip(*items)), "weighted_kappa_on_scale": kappa(*zip(*items), scale)}
+                          for kind in ClaimType.values() if (items := by_type.get(kind))},
         "groups": len(pairs),
         "exact_agreement": percent_agreement(first, second),
         "kappa": kappa(first, second),
