@@ -87,3 +87,15 @@ def test_control_characters_from_the_data_are_shown_escaped():
 
     shown = str(Problem("raw/x.yaml", 3, 7, "claims[0].quote", "no match for 'red\x1b[31m\nline\u202e'; fix it"))
     assert shown == "raw/x.yaml:3:7: claims[0].quote: no match for 'red\\u001b[31m\\u000aline\\u202e'; fix it"
+
+
+def test_an_unknown_card_placeholder_is_a_usage_error_and_publishes_nothing(tmp_path: Path, capsys):
+    from conftest import VALID_RAW
+
+    card = tmp_path / "card.md"
+    card.write_text((ROOT / "DATASET_CARD.md").read_text(encoding="utf-8") + "\n{{ no_such_value }}\n", encoding="utf-8")
+    code = cli.main(["build", "--raw", str(VALID_RAW), "--out", str(tmp_path / "out"), "--card", str(card)])
+    assert code == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: DATASET_CARD.md uses {{ no_such_value }}, which the card renderer does not know")
+    assert "Traceback" not in error and not (tmp_path / "out" / VERSION).exists()

@@ -12,6 +12,8 @@ from typing import Callable
 
 import yaml
 
+from ketamine_claims.errors import UsageError
+
 from ketamine_claims.presenting.schema_export import field_rows, hf_features
 from schema import CODE_SYSTEMS, CONFIGS
 from schema.enums import (
@@ -24,8 +26,8 @@ VOCABULARIES = (ClaimType, Certainty, EvidenceCited, Verdict, ConditionCategory,
                 BoilerplateKind, RelationType, TextQualityFlag)
 
 
-class CardTemplateError(Exception):
-    """The hand-written card uses a placeholder the renderer does not know."""
+class CardTemplateError(UsageError):
+    """The hand-written card uses a placeholder the renderer does not know (wrong usage of --card: exit 2)."""
 
 
 def front_matter(version: str, sizes: dict[str, tuple[int, int]], paths: dict[str, str]) -> str:
