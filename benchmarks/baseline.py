@@ -34,6 +34,8 @@ if str(ROOT) not in sys.path:
 from ketamine_claims.presenting.schema_export import arrow_schema  # noqa: E402
 from ketamine_claims.publishing.writer import PARQUET_OPTIONS  # noqa: E402
 from schema import CONFIGS  # noqa: E402
+from schema.claim import FOLDS  # noqa: E402
+from schema.condition import MENTION_CONTEXT  # noqa: E402
 from schema.raw import ArticleFile, BibliographyFile, ClaimGroupsFile, ConditionsFile, IndependentAnnotationFile  # noqa: E402
 
 METADATA = ("article_id", "source_file", "text_sha256", "language", "title", "author", "site", "url", "published",
@@ -79,7 +81,7 @@ def run(raw: Path, out: Path) -> dict[str, int]:
 
     references = {r["reference_id"]: {key: r.get(key) for key in REFERENCE_KEYS} for r in bibliography["references"]}
     defaults = groups["annotation"]
-    folds = {group_id: position % 5 for position, group_id in enumerate(sorted(g["claim_group_id"] for g in groups["groups"]))}
+    folds = {group_id: position % FOLDS for position, group_id in enumerate(sorted(g["claim_group_id"] for g in groups["groups"]))}
     verdicts = {g["claim_group_id"]: {
         "fold": folds[g["claim_group_id"]], "verdict": g["verdict"],
         "insufficient_evidence_reason": g.get("insufficient_evidence_reason"),
@@ -128,7 +130,8 @@ def run(raw: Path, out: Path) -> dict[str, int]:
                     "article_id": article_id, **passage(text, span), "form": mention["form"],
                     "in_boilerplate": any(s <= span[0] and span[1] <= e for s, e in chrome),
                     "provenance": provenance(mention), "language": language,
-                    "context_before": text[max(0, span[0] - 100):span[0]], "context_after": text[span[1]:span[1] + 100]})
+                    "context_before": text[max(0, span[0] - MENTION_CONTEXT):span[0]],
+                    "context_after": text[span[1]:span[1] + MENTION_CONTEXT]})
         ratings = data["ratings"]
         row = {key: data[key] for key in METADATA}
         row["published"] = date.fromisoformat(row["published"]) if row["published"] else None

@@ -38,6 +38,7 @@ class Task:
     summary: str
     measures: str
     gold: str
+    headline: str  # the figure to report first, as the card's results table does
 
 
 def _by_claim(gold: Gold, records: Records, shown: str) -> dict[str, BaseModel]:
@@ -180,24 +181,24 @@ TASKS = {task.name: task for task in (
          "find the claims of each article as character spans",
          "micro precision, recall and F1 over all articles, exact offsets and any overlap, optimal one-to-one matching; "
          "nested claims count as claims of their own, and spans in page chrome as false positives",
-         "`articles.text` in, `claims` (`article_id`, `start`, `end`) as gold"),
+         "`articles.text` in, `claims` (`article_id`, `start`, `end`) as gold", "overlap_f1"),
     Task("claim_attributes", ClaimAttributesPrediction, score_claim_attributes,
          "label each gold claim with its type, certainty and evidence cited",
          "macro-F1 and accuracy per attribute; a claim left out counts as wrong",
-         "`claims.text` in context; `claim_type`, `certainty`, `evidence_cited` as gold"),
+         "`claims.text` in context; `claim_type`, `certainty`, `evidence_cited` as gold", "claim_type_macro_f1"),
     Task("condition_mentions", MentionPrediction, score_condition_mentions,
          "find the condition mentions and link each to its concept",
          "detection (span only) and normalisation (span and concept), each strict (exact offsets) and lenient "
          "(overlap): micro precision, recall, F1",
-         "`articles.text` in; `conditions.mentions` with their `condition_id` as gold"),
+         "`articles.text` in; `mentions` with their `condition_id` as gold", "normalisation_overlap_f1"),
     Task("claim_verification", VerdictPrediction, score_claim_verification,
          "give each claim the verdict the literature supports",
          "macro-F1 over the verdicts, per claim and per claim group (each group weighs 1), accuracy, "
          "quadratic-weighted kappa on the ordered scale, F1 per verdict",
-         "`claims.text` in its article; `claims.verdict` as gold"),
+         "`claims.text` in its article; `claims.verdict` as gold", "macro_f1_per_group"),
     Task("claim_matching", MatchingPrediction, score_claim_matching,
          "rank the other claims by whether they assert the same",
          "MRR and recall at 1, 5 and 10 over queries with a positive; `hard`: positives in a translated or copied "
          "article left out",
-         "`claims.text` in; other claims of the same `claim_group_id` as positives"),
+         "`claims.text` in; other claims of the same `claim_group_id` as positives", "hard_mrr"),
 )}

@@ -128,7 +128,7 @@ def explorer_data(release: Path, max_articles: int = MAX_ARTICLES) -> dict:
         "claims": {c["claim_id"]: _claim(c) for c in claims},
         "conditions": {c["condition_id"]: {k: c[k] for k in ("name", "mesh_ids", "icd10cm", "icd11")} for c in conditions},
         "verdicts": [{"value": v.value, "label": v.value.replace("_", " "), "definition": v.definition,
-                      "badge": VERDICT_STYLES[v][3]} for v in Verdict],
+                      "badge": VERDICT_STYLES[v].badge} for v in Verdict],
         "filters": {
             "condition": [{"value": c["condition_id"], "label": c["name"]} for c in by_name
                           if c["condition_id"] in claimed_conditions],

@@ -102,9 +102,10 @@ def _rating_tables(ratings: dict) -> str:
     return pooled + "\n\n" + per_article
 
 
-def _cited(template: str, version: str) -> str:
+def _cited(template: str, version: str, corpus: RawCorpus) -> str:
     """A citation of this version: the year is that of its release date, or of the evidence date for a preview."""
-    return template.replace("VERSION", version).replace("YEAR", RELEASE_DATES.get(version, "2026")[:4])
+    year = RELEASE_DATES.get(version, corpus.claim_groups.evidence_as_of.isoformat())[:4]
+    return template.replace("VERSION", version).replace("YEAR", year)
 
 
 def _license_text() -> str:
@@ -150,7 +151,7 @@ def write_release(folder: Path, corpus: RawCorpus, tables: Iterable[tuple[str, p
     }
     write_json(metadata, folder / "metadata.json")
     write_text(_license_text(), folder / "LICENSE")
-    write_json(croissant(version, DESCRIPTION, [ANNOTATION_LICENSE_URL, "LICENSE"], _cited(CITATION, version),
+    write_json(croissant(version, DESCRIPTION, [ANNOTATION_LICENSE_URL, "LICENSE"], _cited(CITATION, version, corpus),
                          RELEASE_DATES.get(version),
                          {config: (path, sha256_of(folder / path)) for config, path in paths.items()}, CURATORS),
                folder / "croissant.json")
@@ -217,11 +218,8 @@ def benchmark_values(baselines: dict[str, dict] | None) -> dict:
     def results(_: str | None) -> str:
         if baselines is None:
             return "_The baselines were not run for this build (see `build_dataset.py baselines`)._"
-        headline = {"claim_detection": "overlap_f1", "claim_attributes": "claim_type_macro_f1",
-                    "condition_mentions": "normalisation_overlap_f1", "claim_verification": "macro_f1_per_group",
-                    "claim_matching": "hard_mrr"}
         return card.table(["task", "baseline", "headline measure", "score", "all figures"],
-                          [[f"`{name}`", BASELINES[name][0], f"`{headline[name]}`", figures[headline[name]],
+                          [[f"`{name}`", BASELINES[name][0], f"`{TASKS[name].headline}`", figures[TASKS[name].headline],
                             ", ".join(f"{k} {v}" for k, v in figures.items())] for name, figures in baselines.items()])
 
     return {
@@ -314,7 +312,7 @@ def card_values(version: str, metadata: dict, corpus: RawCorpus, tallies: Counts
                                                             ("Trial", r.trial_id), ("URL", r.url)) if value)
             for r in references),
         "figures": lambda _: "\n\n".join(f"![{name}]({name})" for name in figure_names) or "(no figures in this build)",
-        "citation": lambda _: ("```bibtex\n" + _cited(CITATION, version) + "\n```\n\nIn plain text: "
-                               + _cited(PLAIN_CITATION, version)),
+        "citation": lambda _: ("```bibtex\n" + _cited(CITATION, version, corpus) + "\n```\n\nIn plain text: "
+                               + _cited(PLAIN_CITATION, version, corpus)),
         "curators": lambda _: CURATORS,
     }

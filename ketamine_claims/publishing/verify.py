@@ -200,6 +200,27 @@ def _check_invariants(tables: dict[str, list[dict]], failures: list[str]) -> Non
     for group, found in sorted(verdicts.items()):
         if len(found) > 1:
             failures.append(f"claims: claim group {group} has several verdicts: {', '.join(sorted(found))}")
+    _check_views(tables, failures)
+
+
+def _check_views(tables: dict[str, list[dict]], failures: list[str]) -> None:
+    """The claim_groups and mentions configs are views of claims and conditions, and must say the same."""
+    members = defaultdict(list)
+    for claim in tables["claims"]:
+        members[claim["claim_group_id"]].append(claim)
+    for group in tables["claim_groups"]:
+        where, claims = f"claim_groups: {group['claim_group_id']}", members.get(group["claim_group_id"], [])
+        if group["claim_ids"] != sorted(c["claim_id"] for c in claims):
+            failures.append(f"{where}: claim_ids differ from the claims of the group")
+        if any(c["verdict"] != group["verdict"] or c["fold"] != group["fold"] for c in claims):
+            failures.append(f"{where}: a claim of the group has another verdict or fold")
+    if set(members) - {g["claim_group_id"] for g in tables["claim_groups"]}:
+        failures.append("claim_groups: some claim groups of the claims have no row")
+    nested = sorted((c["condition_id"], m["article_id"], m["start"], m["end"]) for c in tables["conditions"]
+                    for m in c["mentions"])
+    rows = sorted((m["condition_id"], m["article_id"], m["start"], m["end"]) for m in tables["mentions"])
+    if nested != rows:
+        failures.append("mentions: the rows differ from the mentions nested in conditions")
 
 
 def _check_span(texts: dict[str, str], row: dict, where: str, failures: list[str]) -> None:

@@ -255,6 +255,12 @@ def _set(table: pa.Table, column: str, values: list) -> pa.Table:
      "articles: en-fixture-article: discern_total is not the sum of DISCERN_Q1 to DISCERN_Q15"),
     ("articles", lambda t: _set(t, "text_sha256", ["0" * 64] * t.num_rows),
      "articles: en-fixture-article: text_sha256 is not the hash of the text"),
+    ("claim_groups", lambda t: _set(t, "verdict", ["contradicted"] * t.num_rows),
+     "claim_groups: ketamine-blocks-pain-receptors: a claim of the group has another verdict or fold"),
+    ("claim_groups", lambda t: _set(t, "claim_ids", [[]] * t.num_rows),
+     "claim_groups: ketamine-blocks-pain-receptors: claim_ids differ from the claims of the group"),
+    ("mentions", lambda t: _set(t, "start", [0] * t.num_rows),
+     "mentions: the rows differ from the mentions nested in conditions"),
 ])
 def test_verify_recomputes_every_invariant_it_can_see(release_copy: Path, config, change, expected):
     _rewrite(release_copy, config, change)
